@@ -1,0 +1,19 @@
+/**
+ * The `papershelf` command: the same core as the app, without a window.
+ * Every command takes `--library DIR`; failures exit non-zero with the reason on stderr.
+ */
+import { Command } from 'commander';
+import { registerImport } from './commands/import';
+import { registerList } from './commands/list';
+import { runCli } from './run';
+
+const program = new Command()
+  .name('papershelf')
+  .description('Papershelf: your research paper library, from the command line')
+  .option('--library <dir>', 'library folder (default: PAPERSHELF_HOME or ~/.local/share/papershelf)')
+  .showHelpAfterError();
+
+registerImport(program);
+registerList(program);
+
+void runCli(program, process.argv);

@@ -1,0 +1,144 @@
+/**
+ * Opening a library: one writer process at a time, WAL, foreign keys, migrations applied before
+ * any data is served.
+ *
+ * The single-writer rule uses SQLite's own lock (`locking_mode = EXCLUSIVE`, the way Zotero does):
+ * the lock is held by the open connection, so it is released by the OS if the process dies, and a
+ * second process gets a clear `locked` error instead of a chance to corrupt the file.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/errors';
+import { DB_FILE, PDF_DIR } from '../library/home';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+declare const READ: unique symbol;
+declare const WRITE: unique symbol;
+/** A handle that may only read. */
+export type ReadDb = BetterSQLite3Database<Schema> & { readonly [READ]?: true; $client: Database.Database };
+/** A handle that may write (and read). */
+export type WriteDb = ReadDb & { readonly [WRITE]?: true };
+
+export interface Library {
+  dir: string;
+  pdfDir: string;
+  sqlite: Database.Database;
+  db: WriteDb;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+  /** Options passed to better-sqlite3 (e.g. `nativeBinding` for the Electron-ABI build). */
+  nativeBinding?: string;
+  /** Called with the open connection before pending migrations are applied (backups hook here). */
+  beforeMigrate?: (sqlite: Database.Database, pending: number) => void;
+}
+
+/** The folder with drizzle's migrations: `drizzle/` at the project root, found by walking up. */
+export function findMigrationsFolder(start = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = resolve(start);
+  for (;;) {
+    const candidate = join(dir, 'drizzle');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No drizzle migrations folder found above ${start}`);
+    dir = parent;
+  }
+}
+
+export function applyPragmas(sqlite: Database.Database, { exclusive }: { exclusive: boolean }): void {
+  sqlite.pragma('busy_timeout = 0');
+  if (exclusive) sqlite.pragma('locking_mode = EXCLUSIVE');
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('cache_size = -65536');
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+/** Open (creating if needed) the library in `dir`, take the writer lock and migrate. */
+export function openLibrary(dir: string, opts: OpenOptions = {}): Library {
+  const pdfDir = join(dir, PDF_DIR);
+  try {
+    mkdirSync(pdfDir, { recursive: true });
+  } catch (e) {
+    throw new AppError('bad-input', `Cannot create the library folder ${dir}: ${(e as Error).message}`);
+  }
+  const file = join(dir, DB_FILE);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  } catch (e) {
+    throw new AppError('bad-input', `Cannot open ${file}: ${(e as Error).message}`);
+  }
+  try {
+    applyPragmas(sqlite, { exclusive: true });
+    // Take the exclusive lock now rather than at the first write.
+    sqlite.exec('BEGIN EXCLUSIVE; COMMIT;');
+  } catch (e) {
+    sqlite.close();
+    if (isBusy(e)) {
+      throw new AppError(
+        'locked',
+        `The library at ${dir} is in use by another Papershelf process (the app, browser mode or the CLI). ` +
+          `Close it and try again, or choose another library with --library.`,
+      );
+    }
+    throw new AppError('bad-input', `${file} is not a usable Papershelf library: ${(e as Error).message}`);
+  }
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as WriteDb;
+  const migrationsFolder = opts.migrationsFolder ?? findMigrationsFolder();
+  try {
+    if (opts.beforeMigrate) {
+      const pending = pendingMigrations(sqlite, migrationsFolder);
+      if (pending > 0) opts.beforeMigrate(sqlite, pending);
+    }
+    migrate(db, { migrationsFolder });
+  } catch (e) {
+    sqlite.close();
+    throw new AppError('internal', `Could not update the library schema: ${(e as Error).message}`);
+  }
+  return {
+    dir,
+    pdfDir,
+    sqlite,
+    db,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** Open an in-memory library (tests, benchmarks). */
+export function openMemoryLibrary(migrationsFolder = findMigrationsFolder()): Library {
+  const sqlite = new Database(':memory:');
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema }) as WriteDb;
+  migrate(db, { migrationsFolder });
+  return { dir: ':memory:', pdfDir: '', sqlite, db, close: () => sqlite.close() };
+}
+
+/** How many migrations in the folder the database has not applied yet. */
+export function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): number {
+  const journal = JSON.parse(
+    readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as { entries: { when: number }[] };
+  const hasTable = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'`)
+    .get();
+  if (!hasTable) return journal.entries.length;
+  const last = sqlite.prepare('SELECT max(created_at) AS t FROM __drizzle_migrations').get() as { t: number | null };
+  return journal.entries.filter((e) => last.t === null || e.when > last.t).length;
+}

@@ -1,0 +1,169 @@
+/**
+ * The library list: a virtualised table. Only the rows near the viewport are in the DOM; rows are
+ * loaded from SQL page by page as they come into view.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowDown, ArrowUp, FileCheck2, FileDown, FileX2, Star, ThumbsUp, LibraryBig, AlertTriangle } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import type { PaperRow, PdfState } from '@shared/domain';
+import { compactNumber, shortAuthors, shortDate } from '../lib/format';
+import { PAGE_SIZE, loadPage, select, toggleSort, useLibraryStore, type SortKey } from '../stores/libraryStore';
+import { EmptyState } from './EmptyState';
+
+const ROW_HEIGHT = 34;
+
+const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
+  { key: 'title', label: 'Title', className: 'col-title' },
+  { key: null, label: 'Authors', className: 'col-authors' },
+  { key: 'published', label: 'Date', className: 'col-date' },
+  { key: 'upvotes', label: 'Upvotes', className: 'col-upvotes' },
+  { key: null, label: 'PDF', className: 'col-pdf' },
+];
+
+function PdfIcon({ state }: { state: PdfState }) {
+  if (state === 'done') return <FileCheck2 size={14} aria-label="PDF in library" className="pdf-icon pdf-icon--done" />;
+  if (state === 'failed') return <FileX2 size={14} aria-label="PDF download failed" className="pdf-icon pdf-icon--failed" />;
+  if (state === 'queued' || state === 'downloading')
+    return <FileDown size={14} aria-label="PDF downloading" className="pdf-icon pdf-icon--pending" />;
+  return <span className="pdf-icon pdf-icon--none" aria-label="No PDF" />;
+}
+
+function Row({ row, index, selected }: { row: PaperRow; index: number; selected: boolean }) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-paper-id={row.id}
+      className={`table__row${selected ? ' is-selected' : ''}${row.state === 'inbox' ? ' is-unread' : ''}`}
+      onClick={() => select(row.id)}
+    >
+      <div role="gridcell" className="col-title">
+        {row.starred && <Star size={12} className="row-star" aria-label="Starred" />}
+        <span className="row-title" title={row.title}>
+          {row.title}
+        </span>
+        {row.tags.slice(0, 3).map((t) => (
+          <span key={t.id} className="tag-chip" style={t.color ? { ['--chip' as string]: t.color } : undefined}>
+            {t.path}
+          </span>
+        ))}
+      </div>
+      <div role="gridcell" className="col-authors" title={row.authors.join(', ')}>
+        {shortAuthors(row.authors)}
+      </div>
+      <div role="gridcell" className="col-date">
+        {shortDate(row.publishedAt)}
+      </div>
+      <div role="gridcell" className="col-upvotes">
+        {row.upvotes !== null && (
+          <>
+            <ThumbsUp size={12} aria-hidden /> {compactNumber(row.upvotes)}
+          </>
+        )}
+      </div>
+      <div role="gridcell" className="col-pdf">
+        <PdfIcon state={row.pdfState} />
+      </div>
+    </div>
+  );
+}
+
+function SkeletonRow({ index }: { index: number }) {
+  return (
+    <div role="row" aria-rowindex={index + 2} className="table__row is-loading" aria-busy>
+      <div className="col-title">
+        <span className="skeleton" style={{ width: `${40 + ((index * 37) % 45)}%` }} />
+      </div>
+      <div className="col-authors">
+        <span className="skeleton" style={{ width: '60%' }} />
+      </div>
+      <div className="col-date">
+        <span className="skeleton" style={{ width: '70%' }} />
+      </div>
+      <div className="col-upvotes" />
+      <div className="col-pdf" />
+    </div>
+  );
+}
+
+export function PaperTable() {
+  const { total, rows, sort, dir, selectedId, error, generation } = useLibraryStore();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = total ?? 0;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (total === null) return;
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+      if (!rows.has(page * PAGE_SIZE)) void loadPage(page);
+    }
+  }, [first, last, rows, total, generation]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [generation]);
+
+  if (error && rows.size === 0) {
+    return (
+      <EmptyState icon={<AlertTriangle size={28} />} title="The library could not be loaded" tone="error">
+        {error}
+      </EmptyState>
+    );
+  }
+  if (total === 0) {
+    return (
+      <EmptyState icon={<LibraryBig size={28} />} title="No papers here yet">
+        Sync Hugging Face Daily Papers or arXiv, or import a file with <code>papershelf import</code>.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="table" role="grid" aria-label="Papers" aria-rowcount={count + 1} aria-busy={total === null}>
+      <div className="table__head" role="row" aria-rowindex={1}>
+        {COLUMNS.map((c) => (
+          <div
+            key={c.label}
+            role="columnheader"
+            className={c.className}
+            aria-sort={c.key && sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
+            {c.key ? (
+              <button type="button" className="table__sort" onClick={() => void toggleSort(c.key!)}>
+                {c.label}
+                {sort === c.key && (dir === 'asc' ? <ArrowUp size={12} aria-hidden /> : <ArrowDown size={12} aria-hidden />)}
+              </button>
+            ) : (
+              c.label
+            )}
+          </div>
+        ))}
+      </div>
+      <div className="table__body" ref={scrollRef}>
+        {total === null ? (
+          Array.from({ length: 12 }, (_, i) => <SkeletonRow key={i} index={i} />)
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((v) => {
+              const row = rows.get(v.index);
+              return (
+                <div key={v.key} className="table__slot" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+                  {row ? <Row row={row} index={v.index} selected={row.id === selectedId} /> : <SkeletonRow index={v.index} />}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

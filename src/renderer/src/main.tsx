@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { applyTheme } from './stores/uiStore';
+import './styles/theme.css';
+import './styles/app.css';
+
+applyTheme();
+window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
