@@ -15,5 +15,14 @@ const program = new Command()
 
 registerImport(program);
 registerList(program);
+// ── sync, download, import pdf (#3) ──
+
+// ── search, tag, tags, state, star (#4) ──
+
+// ── export, import bib/ris (#6) ──
+
+// ── similar, recommend (#8) ──
+
+// ── backup, restore (#7) ──
 
 void runCli(program, process.argv);

@@ -6,7 +6,7 @@ import { openLibrary, type Library, type OpenOptions } from '../db/client';
 import { resolveLibraryDir } from '../library/home';
 import { sourceUrlsFromEnv, type SourceUrls } from './config';
 import { EventBus } from './events';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
 

@@ -25,7 +25,7 @@ export class EventBus {
 
   on<E extends EventName>(event: E, listener: Listener<E>): () => void {
     return this.onAny((name, payload) => {
-      if (name === event) listener(payload as MainEvents[E]);
+      if ((name as EventName) === event) listener(payload as MainEvents[E]);
     });
   }
 }

@@ -3,7 +3,7 @@
  * contract, its arguments must parse with the contract's zod schema, and the handler's outcome is
  * wrapped in a typed envelope. Handlers throw `AppError`s; anything else becomes `internal`.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { AppError, type Envelope } from '../../shared/errors';
 import { contract, isChannel, type Channel, type Handlers, type ResultOf } from '../../shared/ipc/contract';
 

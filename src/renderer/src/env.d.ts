@@ -1,2 +1,2 @@
 /// <reference types="vite/client" />
-/// <reference path="../../preload/index.d.ts" />
+import type {} from '../../preload/index.d';

@@ -49,12 +49,27 @@ export const contract = {
     args: z.object({ json: z.string().max(200_000_000) }).strict(),
     result: returns<ImportCounts>(),
   },
+
+  // ── sync: sources, runs, watch rules (#3) ───────────────────────────────────────────────
+
+  // ── pdfs: downloads, local import, full text (#3) ───────────────────────────────────────
+
+  // ── library: search, filters, tags, bulk actions (#4) ───────────────────────────────────
+
+  // ── reader: PDF bytes, annotations, reading position (#5) ───────────────────────────────
+
+  // ── notes and export (#6) ───────────────────────────────────────────────────────────────
+
+  // ── recommendations (#8) ────────────────────────────────────────────────────────────────
+
+  // ── reliability: backups, integrity (#7) ────────────────────────────────────────────────
 } as const;
 
 /** Events pushed from the core to every window. */
 export interface MainEvents {
   'papers:changed': { ids: number[] | 'all' };
   'sync:progress': { runId: number; step: string; current: number; total: number | null };
+  // ── more events: add each name to EVENT_NAMES below too ──
 }
 
 export type Channel = keyof typeof contract;

@@ -1,14 +1,11 @@
-/**
- * Every contract entry as a plain function of the core services. Nothing here knows which
- * transport called it.
- */
-import type { Handlers } from '../../shared/ipc/contract';
-import { getPaper, listPapers, setStarred, setState } from '../db/queries/papers';
-import { parseHfDailyPapers } from '../importers/hfDailyPapers';
-import { upsertListings } from '../library/listings';
-import type { Core } from './createCore';
+/** Handlers for the library list, the detail pane and triage writes. */
+import type { Handlers } from '../../../shared/ipc/contract';
+import { getPaper, listPapers, setStarred, setState } from '../../db/queries/papers';
+import { parseHfDailyPapers } from '../../importers/hfDailyPapers';
+import { upsertListings } from '../../library/listings';
+import type { Core } from '../createCore';
 
-export function createHandlers(core: Core): Handlers {
+export function paperHandlers(core: Core) {
   const { db } = core.library;
   return {
     'app:info': () => ({ version: core.version, libraryPath: core.library.dir, transport: core.transport }),
@@ -30,5 +27,5 @@ export function createHandlers(core: Core): Handlers {
       if (r.ids.length) core.events.emit('papers:changed', { ids: r.ids });
       return { new: r.new, updated: r.updated, unchanged: r.unchanged };
     },
-  };
+  } satisfies Partial<Handlers>;
 }
