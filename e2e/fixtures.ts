@@ -82,7 +82,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   seedHf: [[], { option: true }],
   serverEnv: [{}, { option: true }],
-  // eslint-disable-next-line no-empty-pattern
+   
   libraryDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
     await use(dir);
