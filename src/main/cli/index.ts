@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
+import { registerReliability } from './commands/reliability';
 import { runCli } from './run';
 
 const program = new Command()
@@ -24,5 +25,6 @@ registerList(program);
 // ── similar, recommend (#8) ──
 
 // ── backup, restore (#7) ──
+registerReliability(program);
 
 void runCli(program, process.argv);

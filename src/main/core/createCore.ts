@@ -9,6 +9,8 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers/index';
 import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
+import { BackupService } from '../reliability/backupService';
+import { damagedMessage, prepareLibrary } from '../reliability/prepare';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -25,13 +27,15 @@ export interface Core {
   urls: SourceUrls;
   events: EventBus;
   handlers: Handlers;
+  /** Daily backups (#7); hosts that stay up call `backups.start()`. */
+  backups: BackupService;
   dispose(): Promise<void>;
 }
 
 export function createCore(opts: CoreOptions): Core {
   const env = opts.env ?? process.env;
   const dir = resolveLibraryDir({ explicit: opts.libraryDir, env, hostDefault: opts.hostDefaultDir });
-  const library = openLibrary(dir, opts);
+  const library = openLibrary(dir, { onDamaged: damagedMessage, ...opts });
   const core: Core = {
     version: APP_VERSION,
     transport: opts.transport,
@@ -39,10 +43,20 @@ export function createCore(opts: CoreOptions): Core {
     urls: sourceUrlsFromEnv(env),
     events: new EventBus(),
     handlers: undefined as unknown as Handlers,
+    backups: new BackupService(library.sqlite, library.dir),
     dispose: async () => {
+      await core.backups.dispose(); // reliability (#7)
       library.close();
     },
   };
   core.handlers = createHandlers(core);
   return core;
+}
+
+/** What hosts call: back the library up if a migration is pending, then open the core. */
+export async function openCore(opts: CoreOptions): Promise<Core> {
+  const env = opts.env ?? process.env;
+  const dir = resolveLibraryDir({ explicit: opts.libraryDir, env, hostDefault: opts.hostDefaultDir });
+  await prepareLibrary(dir, opts.migrationsFolder);
+  return createCore({ ...opts, libraryDir: dir });
 }

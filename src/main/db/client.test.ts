@@ -46,7 +46,7 @@ describe('the library folder', () => {
   it('a file that is not a database gives a clear error and is left as it was', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'library.sqlite'), 'this is not sqlite');
-    expect(() => openLibrary(dir)).toThrow(/not a usable Papershelf library/);
+    expect(() => openLibrary(dir)).toThrow(/is damaged: file is not a database/);
     expect(readFileSync(join(dir, 'library.sqlite'), 'utf8')).toBe('this is not sqlite');
   });
 });

@@ -1,7 +1,7 @@
 /** Browser mode: the core behind the loopback HTTP transport, serving the renderer build. */
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { createCore, type Core } from '../core/createCore';
+import { openCore, type Core } from '../core/createCore';
 import { createGate } from '../ipc/gate';
 import { startLoopbackServer, type LoopbackServer } from '../http/server';
 
@@ -24,7 +24,7 @@ export function defaultStaticDir(): string {
 }
 
 export async function startWeb(opts: WebOptions = {}): Promise<WebApp> {
-  const core = createCore({ libraryDir: opts.libraryDir, env: opts.env, transport: 'http' });
+  const core = await openCore({ libraryDir: opts.libraryDir, env: opts.env, transport: 'http' });
   const staticDir = opts.staticDir ?? defaultStaticDir();
   try {
     const server = await startLoopbackServer({
@@ -34,6 +34,7 @@ export async function startWeb(opts: WebOptions = {}): Promise<WebApp> {
       port: opts.port,
       token: opts.token,
     });
+    core.backups.start();
     return {
       core,
       server,
