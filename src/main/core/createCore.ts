@@ -9,6 +9,8 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers/index';
 import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
+import { SyncService } from '../sync/service';
+import { httpOptionsFromEnv } from '../sync/http';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -25,6 +27,8 @@ export interface Core {
   urls: SourceUrls;
   events: EventBus;
   handlers: Handlers;
+  /** Sync runs (#3). */
+  sync: SyncService;
   dispose(): Promise<void>;
 }
 
@@ -39,10 +43,13 @@ export function createCore(opts: CoreOptions): Core {
     urls: sourceUrlsFromEnv(env),
     events: new EventBus(),
     handlers: undefined as unknown as Handlers,
+    sync: undefined as unknown as SyncService,
     dispose: async () => {
+      await core.sync.dispose(); // sync (#3)
       library.close();
     },
   };
+  core.sync = new SyncService({ library, urls: core.urls, events: core.events, http: httpOptionsFromEnv(env) }); // sync (#3)
   core.handlers = createHandlers(core);
   return core;
 }
