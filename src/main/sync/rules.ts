@@ -58,18 +58,19 @@ export function deleteRule(db: WriteDb, id: number): boolean {
 
 const terms = (pattern: string) => pattern.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
 
-/** SQL condition on `p` and its parameters for one rule. */
-function condition(field: RuleField, pattern: string): { sql: string; params: (string | number)[] } {
-  if (field === 'minUpvotes') return { sql: 'coalesce(p.hf_upvotes, -1) >= ?1', params: [Number(pattern)] };
-  const ts = terms(pattern);
-  const one: Record<Exclude<RuleField, 'minUpvotes'>, string> = {
-    keyword: `(instr(lower(p.title), ?1) > 0 OR instr(lower(coalesce(p.abstract, '')), ?1) > 0)`,
-    author: `instr(lower(p.authors_text), ?1) > 0`,
-    organization: `instr(lower(coalesce(p.hf_organization, '')), ?1) > 0`,
-    category: `EXISTS (SELECT 1 FROM json_each(p.categories) c WHERE lower(c.value) = ?1 OR lower(c.value) LIKE ?1 || '.%')`,
+/** SQL condition on `p` and its named parameters for one rule. */
+function condition(field: RuleField, pattern: string): { sql: string; params: Record<string, string | number> } {
+  if (field === 'minUpvotes') return { sql: 'coalesce(p.hf_upvotes, -1) >= @min', params: { min: Number(pattern) } };
+  const one: Record<Exclude<RuleField, 'minUpvotes'>, (t: string) => string> = {
+    keyword: (t) => `(instr(lower(p.title), ${t}) > 0 OR instr(lower(coalesce(p.abstract, '')), ${t}) > 0)`,
+    author: (t) => `instr(lower(p.authors_text), ${t}) > 0`,
+    organization: (t) => `instr(lower(coalesce(p.hf_organization, '')), ${t}) > 0`,
+    category: (t) => `EXISTS (SELECT 1 FROM json_each(p.categories) c WHERE lower(c.value) = ${t} OR lower(c.value) LIKE ${t} || '.%')`,
   };
-  const parts = ts.map((_, i) => one[field].replaceAll('?1', `?${i + 1}`));
-  return { sql: parts.length ? `(${parts.join(' OR ')})` : '0', params: ts };
+  const ts = terms(pattern);
+  const params = Object.fromEntries(ts.map((t, i) => [`t${i}`, t]));
+  const sql = ts.length ? `(${ts.map((_, i) => one[field](`@t${i}`)).join(' OR ')})` : '0';
+  return { sql, params };
 }
 
 /** Apply every enabled rule to `ids`; returns how many (paper, tag) pairs were added. */
@@ -83,14 +84,13 @@ export function applyRules(db: WriteDb, ids: number[]): number {
   const idJson = JSON.stringify(ids);
   for (const r of rules) {
     const c = condition(r.field, r.pattern);
-    const n = c.params.length;
     added += sqlite
       .prepare(
         `INSERT OR IGNORE INTO paper_tags (paper_id, tag_id, origin)
-         SELECT p.id, t.value, ?${n + 1} FROM papers p, json_each(?${n + 2}) t
-         WHERE p.id IN (SELECT value FROM json_each(?${n + 3})) AND t.value IN (SELECT id FROM tags) AND ${c.sql}`,
+         SELECT p.id, t.value, @origin FROM papers p, json_each(@tags) t
+         WHERE p.id IN (SELECT value FROM json_each(@ids)) AND t.value IN (SELECT id FROM tags) AND ${c.sql}`,
       )
-      .run(...c.params, `rule:${r.id}`, r.tag_ids, idJson).changes;
+      .run({ ...c.params, origin: `rule:${r.id}`, tags: r.tag_ids, ids: idJson }).changes;
   }
   return added;
 }
