@@ -60,6 +60,8 @@ class Transient extends Error {
   constructor(
     message: string,
     readonly retryAfterMs: number | null = null,
+    /** The host could not be reached at all (offline, DNS, refused): retried once only. */
+    readonly unreachable = false,
   ) {
     super(message);
   }
@@ -118,7 +120,7 @@ async function attempt<T>(url: string, opts: GetOptions<T>): Promise<T> {
     if (opts.signal?.aborted) throw cancelled();
     if (timeout.aborted) throw new Transient(`no complete answer within ${Math.round(opts.http.timeoutMs / 1000)} s`);
     const d = describeFetchError(e);
-    throw new Transient(d.unreachable ? `unreachable (${d.message})` : d.message);
+    throw new Transient(d.unreachable ? `unreachable (${d.message})` : d.message, null, d.unreachable);
   }
   const status = res.status;
   if (status === 429 || status >= 500) {
@@ -144,11 +146,11 @@ export async function getParsed<T>(url: string, opts: GetOptions<T>): Promise<T>
       return await attempt(url, opts);
     } catch (e) {
       if (!(e instanceof Transient)) throw e;
-      if (i >= http.retries) {
+      if (i >= (e.unreachable ? Math.min(1, http.retries) : http.retries)) {
         throw new AppError(
           'network',
           `Could not get data from ${host(url)} after ${i + 1} attempts: ${e.message}. ` +
-            `Check your connection; nothing half-done was saved, and the run can be resumed.`,
+            `Check your connection; nothing half-done was saved`,
         );
       }
       if (e.retryAfterMs !== null && e.retryAfterMs > http.maxRetryAfterMs) {

@@ -154,7 +154,7 @@ describe('after a fault the library holds exactly what a clean run would', () =>
     open.push(h);
     const run = await h.sync.start({ spec: RANGE }).done;
     expect(run.status).toBe('failed');
-    expect(run.error).toMatch(/^Could not get data from 127\.0\.0\.1:\d+ after 4 attempts: unreachable .*Check your connection/);
+    expect(run.error).toMatch(/^Could not get data from 127\.0\.0\.1:\d+ after 2 attempts: unreachable .*Check your connection/);
     expect(h.library.sqlite.prepare('SELECT count(*) AS n FROM papers').get()).toEqual({ n: 0 });
   });
 });

@@ -12,7 +12,7 @@ import type { Library } from '../db/client';
 import { upsertListings } from '../library/listings';
 import type { HttpOptions } from './http';
 import { applyRules } from './rules';
-import { pagesOf, type Cursor, type SourceContext } from './sources';
+import { pagesOf, validateSpec, type Cursor, type SourceContext } from './sources';
 import { advanceRun, getRun, getSource, insertRun, markInterrupted, setRunStatus } from './store';
 
 export interface SyncServiceDeps {
@@ -53,6 +53,7 @@ export class SyncService {
   start(target: { sourceId: number } | { spec: SourceSpec }): StartedRun {
     const sourceId = 'sourceId' in target ? target.sourceId : null;
     const spec = 'sourceId' in target ? getSource(this.db, target.sourceId).spec : target.spec;
+    validateSpec(spec);
     this.refuseDuplicate(spec);
     const run = insertRun(this.db, spec, sourceId);
     return { run, done: this.launch(run, null) };

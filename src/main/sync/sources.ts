@@ -121,3 +121,8 @@ export function pagesOf(spec: SourceSpec, cursor: Cursor | null, ctx: SourceCont
   if (cursor?.done) return (async function* () {})();
   return rssPages(spec.params, cursor, ctx);
 }
+
+/** Throw a bad-input AppError now, before a run is recorded, if the spec cannot run at all. */
+export function validateSpec(spec: SourceSpec): void {
+  if (spec.kind === 'hf') hfUnits(spec.params);
+}

@@ -2,6 +2,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import { describeSpec } from '../../../shared/sync';
 import { newSinceLastSync } from '../../sync/digest';
+import { validateSpec } from '../../sync/sources';
 import { deleteRule, listRules, saveRule } from '../../sync/rules';
 import { addSource, listRuns, listSources, removeSource } from '../../sync/store';
 import type { Core } from '../createCore';
@@ -10,7 +11,10 @@ export function syncHandlers(core: Core) {
   const { db } = core.library;
   return {
     'sync:sources': () => listSources(db),
-    'sync:addSource': ({ name, spec }) => addSource(db, name || describeSpec(spec), spec),
+    'sync:addSource': ({ name, spec }) => {
+      validateSpec(spec);
+      return addSource(db, name || describeSpec(spec), spec);
+    },
     'sync:removeSource': ({ id }) => ({ removed: removeSource(db, id) }),
     'sync:run': (target) => core.sync.start(target).run,
     'sync:resume': ({ runId }) => core.sync.resume(runId).run,
