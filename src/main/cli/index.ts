@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
 import { registerReliability } from './commands/reliability';
+import { registerSync } from './commands/sync';
 import { runCli } from './run';
 
 const program = new Command()
@@ -17,6 +18,7 @@ const program = new Command()
 registerImport(program);
 registerList(program);
 // ── sync, download, import pdf (#3) ──
+registerSync(program);
 
 // ── search, tag, tags, state, star (#4) ──
 

@@ -11,6 +11,8 @@ import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
 import { BackupService } from '../reliability/backupService';
 import { damagedMessage, prepareLibrary } from '../reliability/prepare';
+import { SyncService } from '../sync/service';
+import { httpOptionsFromEnv } from '../sync/http';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -29,6 +31,8 @@ export interface Core {
   handlers: Handlers;
   /** Daily backups (#7); hosts that stay up call `backups.start()`. */
   backups: BackupService;
+  /** Sync runs (#3). */
+  sync: SyncService;
   dispose(): Promise<void>;
 }
 
@@ -36,19 +40,23 @@ export function createCore(opts: CoreOptions): Core {
   const env = opts.env ?? process.env;
   const dir = resolveLibraryDir({ explicit: opts.libraryDir, env, hostDefault: opts.hostDefaultDir });
   const library = openLibrary(dir, { onDamaged: damagedMessage, ...opts });
-  const core: Core = {
+  /** Services stop in the reverse order they started, then the library closes. */
+  const disposers: (() => Promise<void> | void)[] = [];
+  const core = {
     version: APP_VERSION,
     transport: opts.transport,
     library,
     urls: sourceUrlsFromEnv(env),
     events: new EventBus(),
-    handlers: undefined as unknown as Handlers,
-    backups: new BackupService(library.sqlite, library.dir),
     dispose: async () => {
-      await core.backups.dispose(); // reliability (#7)
+      for (const d of disposers.splice(0).reverse()) await d();
       library.close();
     },
-  };
+  } as Core;
+  core.backups = new BackupService(library.sqlite, library.dir);
+  disposers.push(() => core.backups.dispose());
+  core.sync = new SyncService({ library, urls: core.urls, events: core.events, http: httpOptionsFromEnv(env) });
+  disposers.push(() => core.sync.dispose());
   core.handlers = createHandlers(core);
   return core;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ImportCounts, PaperDetail, PaperPage } from '../domain';
 import { PAPER_STATES } from '../domain';
+import { SourceSpecSchema, WatchRuleInputSchema, type NewSinceLastSync, type SyncRun, type SyncSource, type WatchRule } from '../sync';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -51,6 +52,27 @@ export const contract = {
   },
 
   // ── sync: sources, runs, watch rules (#3) ───────────────────────────────────────────────
+  'sync:sources': { args: z.object({}).strict(), result: returns<SyncSource[]>() },
+  'sync:addSource': {
+    args: z.object({ name: z.string().trim().max(200).optional(), spec: SourceSpecSchema }).strict(),
+    result: returns<SyncSource>(),
+  },
+  'sync:removeSource': { args: z.object({ id }).strict(), result: returns<{ removed: boolean }>() },
+  /** Start a run of a saved source (or an ad-hoc spec); resolves at once with the running run. */
+  'sync:run': {
+    args: z.union([z.object({ sourceId: id }).strict(), z.object({ spec: SourceSpecSchema }).strict()]),
+    result: returns<SyncRun>(),
+  },
+  'sync:resume': { args: z.object({ runId: id }).strict(), result: returns<SyncRun>() },
+  'sync:cancel': { args: z.object({ runId: id }).strict(), result: returns<{ cancelled: boolean }>() },
+  'sync:runs': { args: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), result: returns<SyncRun[]>() },
+  'rules:list': { args: z.object({}).strict(), result: returns<WatchRule[]>() },
+  'rules:save': { args: WatchRuleInputSchema, result: returns<WatchRule>() },
+  'rules:delete': { args: z.object({ id }).strict(), result: returns<{ deleted: boolean }>() },
+  'papers:newSinceLastSync': {
+    args: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    result: returns<NewSinceLastSync>(),
+  },
 
   // ── pdfs: downloads, local import, full text (#3) ───────────────────────────────────────
 
@@ -70,12 +92,13 @@ export interface MainEvents {
   'papers:changed': { ids: number[] | 'all' };
   'sync:progress': { runId: number; step: string; current: number; total: number | null };
   // ── more events: add each name to EVENT_NAMES below too ──
+  'sync:runChanged': { run: SyncRun };
 }
 
 export type Channel = keyof typeof contract;
 export type EventName = keyof MainEvents;
 export const CHANNELS = Object.keys(contract) as Channel[];
-export const EVENT_NAMES = ['papers:changed', 'sync:progress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['papers:changed', 'sync:progress', 'sync:runChanged'] as const satisfies readonly EventName[];
 
 /** What a caller passes (defaults may be omitted). */
 export type ArgsOf<K extends Channel> = z.input<(typeof contract)[K]['args']>;

@@ -5,11 +5,13 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Core } from '../createCore';
 import { paperHandlers } from './papers';
+import { syncHandlers } from './sync';
 
 export function createHandlers(core: Core): Handlers {
   return {
     ...paperHandlers(core),
     // ── sync (#3) ──
+    ...syncHandlers(core),
 
     // ── pdfs (#3) ──
 

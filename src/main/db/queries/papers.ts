@@ -8,7 +8,7 @@ import type { ReadDb, WriteDb } from '../client';
 
 export type PaperQueryParsed = ParsedArgsOf<'papers:list'>;
 
-interface RowRecord {
+export interface RowRecord {
   id: number;
   arxiv_id: string | null;
   latest_version: number | null;
@@ -30,7 +30,7 @@ const SORT_SQL: Record<PaperQueryParsed['sort'], string> = {
   upvotes: 'coalesce(p.hf_upvotes, -1)',
 };
 
-const ROW_SELECT = `
+export const ROW_SELECT = `
   SELECT p.id, p.arxiv_id, p.latest_version, p.title, p.authors_text, p.published_at, p.hf_upvotes,
          p.state, p.starred, p.added_at, f.state AS pdf_state,
          (SELECT json_group_array(json_object('id', t.id, 'path', t.path, 'color', t.color))
