@@ -98,11 +98,31 @@ export class FixtureServer {
 
   clearFaults(): void {
     this.faults = [];
+    this.random = null;
+  }
+
+  private random: { rate: number; next: () => number; faults: Fault[] } | null = null;
+
+  /** Besides injected faults, answer a share of all requests with a fault drawn by a seeded PRNG. */
+  randomFaults(rate: number, seed: number, faults: Fault[]): void {
+    let a = seed >>> 0;
+    const next = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    this.random = { rate, next, faults };
   }
 
   private takeFault(pathAndQuery: string): Fault | null {
     const f = this.faults.find((x) => x.remaining > 0 && x.match(pathAndQuery));
-    if (!f) return null;
+    if (!f) {
+      const r = this.random;
+      if (r && r.next() < r.rate) return r.faults[Math.floor(r.next() * r.faults.length)]!;
+      return null;
+    }
     f.remaining--;
     return f.fault;
   }
