@@ -127,7 +127,18 @@ export class FixtureServer {
     return f.fault;
   }
 
+  /** Delay before every answer, so a run lasts long enough to be interrupted. */
+  latencyMs = 0;
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    if (this.latencyMs > 0) {
+      setTimeout(() => this.answer(req, res), this.latencyMs);
+      return;
+    }
+    this.answer(req, res);
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://fixture');
     const fault = this.takeFault(url.pathname + url.search);
     this.requests.push({ path: url.pathname, query: url.searchParams, at: Date.now(), fault: fault?.kind ?? null });
