@@ -9,6 +9,7 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers/index';
 import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
+import { createPdfServices, downloadOptionsFromEnv, type PdfServices } from '../pdfs/service';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -16,6 +17,8 @@ export interface CoreOptions extends OpenOptions {
   hostDefaultDir?: string;
   env?: NodeJS.ProcessEnv;
   transport: 'ipc' | 'http';
+  /** Run background services (PDF downloads, text extraction) from the start; the CLI opts out. */
+  background?: boolean;
 }
 
 export interface Core {
@@ -25,6 +28,8 @@ export interface Core {
   urls: SourceUrls;
   events: EventBus;
   handlers: Handlers;
+  /** PDF download queue, full-text indexer, local import (#3). */
+  pdfs: PdfServices;
   dispose(): Promise<void>;
 }
 
@@ -39,10 +44,15 @@ export function createCore(opts: CoreOptions): Core {
     urls: sourceUrlsFromEnv(env),
     events: new EventBus(),
     handlers: undefined as unknown as Handlers,
+    pdfs: undefined as unknown as PdfServices,
     dispose: async () => {
+      await core.pdfs.dispose(); // pdfs (#3)
       library.close();
     },
   };
   core.handlers = createHandlers(core);
+  // ── pdfs (#3): download queue + full-text indexer, resumed at start ──
+  core.pdfs = createPdfServices(core, downloadOptionsFromEnv(env));
+  if (opts.background !== false) core.pdfs.start();
   return core;
 }

@@ -5,6 +5,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Core } from '../createCore';
 import { paperHandlers } from './papers';
+import { pdfHandlers } from './pdfs';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -12,6 +13,7 @@ export function createHandlers(core: Core): Handlers {
     // ── sync (#3) ──
 
     // ── pdfs (#3) ──
+    ...pdfHandlers(core),
 
     // ── library (#4) ──
 
