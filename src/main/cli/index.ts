@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
+import { registerPdfs } from './commands/pdfs';
 import { runCli } from './run';
 
 const program = new Command()
@@ -16,6 +17,7 @@ const program = new Command()
 registerImport(program);
 registerList(program);
 // ── sync, download, import pdf (#3) ──
+registerPdfs(program);
 
 // ── search, tag, tags, state, star (#4) ──
 

@@ -237,8 +237,8 @@ export class DownloadService {
     this.timer = null;
     const at = nextRetryAt(this.db, DOWNLOAD_JOB);
     if (at) {
+      // Not unref'd: a CLI waiting for the queue to drain must stay alive through a backoff.
       this.timer = setTimeout(() => this.pump(), Math.max(10, Date.parse(at) - Date.now()));
-      this.timer.unref();
     }
   }
 

@@ -82,7 +82,7 @@ export function headAndTail(file: string, n = 4096): { head: Buffer; tail: Buffe
 
 export function sizeLimitReason(bytes: number, maxBytes: number, what: string): string | null {
   if (bytes <= maxBytes) return null;
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
   return `${what} is ${mb(bytes)}, over the ${mb(maxBytes)} limit (setting pdf.maxBytes).`;
 }
 
