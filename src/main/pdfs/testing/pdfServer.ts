@@ -34,10 +34,6 @@ export async function startPdfServer(opts: { retryAfterSeconds?: number } = {}):
     const fault = (parsed && plans.get(parsed.id)?.shift()) || 'ok';
     const range = req.headers.range ?? null;
     requests.push({ id: parsed?.id ?? '?', range, fault });
-    if (!parsed || !file || fault === '404') {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      return res.end('not found');
-    }
     if (fault === '429') {
       res.writeHead(429, { 'retry-after': String(opts.retryAfterSeconds ?? 1), 'content-type': 'text/plain' });
       return res.end('rate limited');
@@ -49,6 +45,10 @@ export async function startPdfServer(opts: { retryAfterSeconds?: number } = {}):
     if (fault === 'html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(HTML);
+    }
+    if (!parsed || !file || fault === '404') {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
     }
     const version = parsed.version ?? file.version;
     const total = file.bytes.length;
