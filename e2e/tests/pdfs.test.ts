@@ -8,7 +8,6 @@ const HF = join(FORMATS, 'hf_daily_papers.json');
 
 const test = base.extend<{ pdfs: PdfsPom }, { pdfServer: PdfServer }>({
   pdfServer: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const s = await startPdfServer();
       await use(s);
