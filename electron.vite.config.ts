@@ -7,7 +7,11 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // pdfs (#3): the PDF parsing worker, loaded by src/main/pdfs/pdfWorker.ts beside the bundle.
+          pdfTextWorker: resolve(import.meta.dirname, 'src/main/pdfs/textWorker.mjs'),
+        },
       },
     },
   },

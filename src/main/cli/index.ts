@@ -7,6 +7,7 @@ import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
 import { registerReliability } from './commands/reliability';
 import { registerSync } from './commands/sync';
+import { registerPdfs } from './commands/pdfs';
 import { runCli } from './run';
 
 const program = new Command()
@@ -19,6 +20,7 @@ registerImport(program);
 registerList(program);
 // ── sync, download, import pdf (#3) ──
 registerSync(program);
+registerPdfs(program);
 
 // ── search, tag, tags, state, star (#4) ──
 

@@ -15,7 +15,7 @@ export function libraryOption(cmd: Command): string | undefined {
 
 /** Run `fn` with an open core; the library is always closed afterwards. */
 export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = await openCore({ libraryDir: libraryOption(cmd), transport: 'ipc' });
+  const core = await openCore({ libraryDir: libraryOption(cmd), transport: 'ipc', background: false });
   try {
     return await fn(core);
   } finally {

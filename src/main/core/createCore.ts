@@ -13,6 +13,7 @@ import { BackupService } from '../reliability/backupService';
 import { damagedMessage, prepareLibrary } from '../reliability/prepare';
 import { SyncService } from '../sync/service';
 import { httpOptionsFromEnv } from '../sync/http';
+import { createPdfServices, downloadOptionsFromEnv, type PdfServices } from '../pdfs/service';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -20,6 +21,8 @@ export interface CoreOptions extends OpenOptions {
   hostDefaultDir?: string;
   env?: NodeJS.ProcessEnv;
   transport: 'ipc' | 'http';
+  /** Run background services (PDF downloads, text extraction) from the start; the CLI opts out. */
+  background?: boolean;
 }
 
 export interface Core {
@@ -33,6 +36,8 @@ export interface Core {
   backups: BackupService;
   /** Sync runs (#3). */
   sync: SyncService;
+  /** PDF download queue, full-text indexer, local import (#3). */
+  pdfs: PdfServices;
   dispose(): Promise<void>;
 }
 
@@ -58,6 +63,13 @@ export function createCore(opts: CoreOptions): Core {
   core.sync = new SyncService({ library, urls: core.urls, events: core.events, http: httpOptionsFromEnv(env) });
   disposers.push(() => core.sync.dispose());
   core.handlers = createHandlers(core);
+  // pdfs (#3): download queue + full-text indexer, resumed at start
+  core.pdfs = createPdfServices(core, downloadOptionsFromEnv(env));
+  disposers.push(() => core.pdfs.dispose());
+  if (opts.background !== false) core.pdfs.start();
+  // ── pdfs (#3): download queue + full-text indexer, resumed at start ──
+  core.pdfs = createPdfServices(core, downloadOptionsFromEnv(env));
+  if (opts.background !== false) core.pdfs.start();
   return core;
 }
 

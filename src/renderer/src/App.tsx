@@ -3,6 +3,7 @@ import { DetailPane } from './components/DetailPane';
 import { PaperTable } from './components/PaperTable';
 import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
+import { PdfLayer } from './components/pdfs/PdfLayer';
 import { api } from './api/client';
 import { reload } from './stores/libraryStore';
 import { refreshIfShown } from './stores/detailStore';
@@ -25,6 +26,7 @@ export function App() {
         <PaperTable />
       </main>
       <DetailPane />
+      <PdfLayer />
     </div>
   );
 }

@@ -4,9 +4,11 @@
  * loopback HTTP transport and the renderer's client are all derived from this file.
  */
 import { z } from 'zod';
-import type { ImportCounts, PaperDetail, PaperPage } from '../domain';
+import type { ImportCounts, PaperDetail, PaperPage, PdfState } from '../domain';
 import { PAPER_STATES } from '../domain';
 import { SourceSpecSchema, WatchRuleInputSchema, type NewSinceLastSync, type SyncRun, type SyncSource, type WatchRule } from '../sync';
+import type { DownloadRequestResult, PdfImportResult, PdfSettings, PdfStatus } from '../pdfs';
+import { AUTO_DOWNLOAD, MAX_IMPORT_BYTES } from '../pdfs';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -75,6 +77,36 @@ export const contract = {
   },
 
   // ── pdfs: downloads, local import, full text (#3) ───────────────────────────────────────
+  'pdfs:download': {
+    args: z.object({ ids: z.array(id).min(1).max(100_000), force: z.boolean().default(false) }).strict(),
+    result: returns<DownloadRequestResult>(),
+  },
+  /** Drag & drop and the file picker send the file's bytes (browser mode has no paths). */
+  'pdfs:importBytes': {
+    args: z
+      .object({
+        name: z.string().min(1).max(500),
+        base64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'The file is too large to import this way'),
+      })
+      .strict(),
+    result: returns<PdfImportResult>(),
+  },
+  /** Files on this machine, by absolute path (the desktop app's native picker, scripts). */
+  'pdfs:importFiles': {
+    args: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
+    result: returns<PdfImportResult[]>(),
+  },
+  'pdfs:status': { args: z.object({}).strict(), result: returns<PdfStatus>() },
+  'pdfs:getSettings': { args: z.object({}).strict(), result: returns<PdfSettings>() },
+  'pdfs:setSettings': {
+    args: z
+      .object({
+        autoDownload: z.enum(AUTO_DOWNLOAD).optional(),
+        maxBytes: z.number().int().min(1024 * 1024).max(2 * 1024 * 1024 * 1024).optional(),
+      })
+      .strict(),
+    result: returns<PdfSettings>(),
+  },
 
   // ── library: search, filters, tags, bulk actions (#4) ───────────────────────────────────
 
@@ -93,12 +125,25 @@ export interface MainEvents {
   'sync:progress': { runId: number; step: string; current: number; total: number | null };
   // ── more events: add each name to EVENT_NAMES below too ──
   'sync:runChanged': { run: SyncRun };
+  // pdfs (#3): a download's state changed; bytes received; full-text extraction counts.
+  'pdf:state': { paperId: number; state: PdfState; error: string | null };
+  'pdf:progress': { paperId: number; received: number; total: number | null };
+  'pdf:textProgress': { pending: number; done: number; failed: number; current: number | null };
 }
 
 export type Channel = keyof typeof contract;
 export type EventName = keyof MainEvents;
 export const CHANNELS = Object.keys(contract) as Channel[];
-export const EVENT_NAMES = ['papers:changed', 'sync:progress', 'sync:runChanged'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'papers:changed',
+  'sync:progress',
+  // sync (#3)
+  'sync:runChanged',
+  // pdfs (#3)
+  'pdf:state',
+  'pdf:progress',
+  'pdf:textProgress',
+] as const satisfies readonly EventName[];
 
 /** What a caller passes (defaults may be omitted). */
 export type ArgsOf<K extends Channel> = z.input<(typeof contract)[K]['args']>;

@@ -6,6 +6,7 @@ import type { Handlers } from '../../../shared/ipc/contract';
 import type { Core } from '../createCore';
 import { paperHandlers } from './papers';
 import { syncHandlers } from './sync';
+import { pdfHandlers } from './pdfs';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -14,6 +15,7 @@ export function createHandlers(core: Core): Handlers {
     ...syncHandlers(core),
 
     // ── pdfs (#3) ──
+    ...pdfHandlers(core),
 
     // ── library (#4) ──
 

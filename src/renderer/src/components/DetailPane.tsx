@@ -6,6 +6,7 @@ import { longDate } from '../lib/format';
 import { showPaper, useDetailStore } from '../stores/detailStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { EmptyState } from './EmptyState';
+import { PdfSection } from './pdfs/PdfSection';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -78,6 +79,7 @@ function Paper({ p }: { p: PaperDetail }) {
           DOI
         </ExtLink>
       </nav>
+      <PdfSection p={p} />
       <dl className="detail__fields">
         {p.arxivId && (
           <Field label="arXiv">

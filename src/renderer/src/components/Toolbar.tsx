@@ -1,4 +1,5 @@
 import { useLibraryStore, type ViewId } from '../stores/libraryStore';
+import { PdfToolbar } from './pdfs/PdfToolbar';
 
 const TITLES: Record<ViewId, string> = {
   all: 'All papers',
@@ -21,6 +22,7 @@ export function Toolbar() {
           {total === null ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}`}
         </span>
       </div>
+      <PdfToolbar />
     </header>
   );
 }

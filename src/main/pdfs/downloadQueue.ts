@@ -1,0 +1,450 @@
+/**
+ * The PDF download queue: durable jobs (kind 'pdf-download') in SQLite, two at a time.
+ *
+ * - Survives restarts: jobs left 'active' go back to 'queued' on start.
+ * - Resumes: the partial file is kept under `<library>/pdfs/.partial/<paperId>.part` and the
+ *   next attempt asks for the rest with an HTTP Range request.
+ * - Retries 429, 5xx, timeouts, stalls and dropped connections with exponential backoff that
+ *   honours Retry-After; gives up after `maxAttempts` with the reason on the paper's pdfs row.
+ * - Validates each file (`%PDF-`, `%%EOF`, size limit; an HTML page is refused) before it is
+ *   stored content-addressed, and only then marks the row done (one transaction with the job).
+ */
+import { open, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArxivId } from '../../shared/arxivId';
+import { AppError } from '../../shared/errors';
+import type { DownloadRequestResult, PdfActivity } from '../../shared/pdfs';
+import type { Library } from '../db/client';
+import type { EventBus } from '../core/events';
+import type { SourceUrls } from '../core/config';
+import {
+  DOWNLOAD_JOB, countOpen, insertJob, markPdfDone, nextJobs, nextRetryAt, openJobFor, pdfRowOf, resetActive,
+  setJob, setPdfState, type JobRow,
+} from './jobs';
+import { getPdfSettings } from './settings';
+import { adoptFile, hasEofMarker, headAndTail, notPdfReason, partialDir, sha256OfFile, sizeLimitReason, storedFile } from './storage';
+
+export interface DownloadOptions {
+  concurrency: number;
+  maxAttempts: number;
+  /** First retry delay; doubles each attempt. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** Abort a response that sends nothing for this long (a stall). */
+  idleTimeoutMs: number;
+  fetch: typeof fetch;
+}
+
+export const DEFAULT_DOWNLOAD_OPTIONS: DownloadOptions = {
+  concurrency: 2,
+  maxAttempts: 6,
+  backoffMs: 2_000,
+  maxBackoffMs: 10 * 60_000,
+  idleTimeoutMs: 30_000,
+  fetch: (...a) => fetch(...a),
+};
+
+export interface DownloadDeps {
+  library: Library;
+  urls: SourceUrls;
+  events: EventBus;
+}
+
+/** A failed attempt: retryable ones go back to the queue. */
+class AttemptError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export function parseRetryAfter(v: string | null, now = Date.now()): number | null {
+  if (!v) return null;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, t - now);
+}
+
+function versionFromDisposition(v: string | null): number | null {
+  const name = v ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(v)?.[1] : undefined;
+  return name ? (parseArxivId(decodeURIComponent(name))?.version ?? null) : null;
+}
+
+interface PaperRef {
+  id: number;
+  arxiv_id: string | null;
+  latest_version: number | null;
+  title: string;
+}
+
+export class DownloadService {
+  private readonly opts: DownloadOptions;
+  private readonly active = new Map<number, { paperId: number; abort: AbortController }>();
+  private readonly progress = new Map<number, PdfActivity>();
+  private timer: NodeJS.Timeout | null = null;
+  private started = false;
+  private disposed = false;
+  private idleWaiters: (() => void)[] = [];
+  private running = new Set<Promise<void>>();
+  private offChanged: (() => void) | null = null;
+  /** Called after a PDF is stored (the text indexer hooks here). */
+  onStored: (paperId: number) => void = () => {};
+
+  constructor(
+    private readonly deps: DownloadDeps,
+    opts: Partial<DownloadOptions> = {},
+  ) {
+    this.opts = { ...DEFAULT_DOWNLOAD_OPTIONS, ...opts };
+  }
+
+  private get db() {
+    return this.deps.library.db;
+  }
+
+  start(): void {
+    if (this.started || this.disposed) return;
+    this.started = true;
+    const reset = resetActive(this.db, DOWNLOAD_JOB);
+    if (reset) {
+      this.db.$client
+        .prepare(
+          `UPDATE pdfs SET state = 'queued' WHERE state = 'downloading' AND paper_id IN
+             (SELECT paper_id FROM jobs WHERE kind = ? AND state = 'queued')`,
+        )
+        .run(DOWNLOAD_JOB);
+    }
+    // Automatic downloads for papers that change (cheap: only for explicit id lists).
+    this.offChanged = this.deps.events.on('papers:changed', ({ ids }) => {
+      if (ids !== 'all' && ids.length) this.autoQueue(ids);
+    });
+    this.pump();
+  }
+
+  /** Queue "Download PDF" for papers; `force` downloads again even when a current PDF is stored. */
+  enqueue(paperIds: number[], { force = false }: { force?: boolean } = {}): DownloadRequestResult {
+    const s = this.db.$client;
+    const result: DownloadRequestResult = { queued: 0, skipped: [] };
+    const changed: number[] = [];
+    const get = s.prepare('SELECT id, arxiv_id, latest_version, title FROM papers WHERE id = ?');
+    s.transaction(() => {
+      for (const id of paperIds) {
+        const p = get.get(id) as PaperRef | undefined;
+        if (!p) {
+          result.skipped.push({ id, reason: 'no such paper' });
+          continue;
+        }
+        if (!p.arxiv_id) {
+          result.skipped.push({ id, reason: 'no arXiv id to download from' });
+          continue;
+        }
+        if (openJobFor(this.db, DOWNLOAD_JOB, id)) {
+          result.skipped.push({ id, reason: 'already queued' });
+          continue;
+        }
+        const pdf = pdfRowOf(this.db, id);
+        const current =
+          pdf?.state === 'done' && (p.latest_version === null || pdf.version === null || pdf.version >= p.latest_version);
+        if (current && !force && pdf?.path && storedFile(this.deps.library.dir, pdf.path)) {
+          result.skipped.push({ id, reason: 'PDF already in the library' });
+          continue;
+        }
+        insertJob(this.db, DOWNLOAD_JOB, id, { version: p.latest_version });
+        setPdfState(this.db, id, 'queued', null);
+        changed.push(id);
+        result.queued++;
+      }
+    })();
+    for (const id of changed) this.deps.events.emit('pdf:state', { paperId: id, state: 'queued', error: null });
+    if (changed.length) this.deps.events.emit('papers:changed', { ids: changed });
+    this.pump();
+    return result;
+  }
+
+  /** Queue the papers among `paperIds` that the auto-download setting selects and that have no PDF yet. */
+  autoQueue(paperIds: number[]): DownloadRequestResult {
+    const { autoDownload } = getPdfSettings(this.db);
+    if (autoDownload === 'none' || paperIds.length === 0) return { queued: 0, skipped: [] };
+    const filter =
+      autoDownload === 'starred'
+        ? 'AND p.starred = 1'
+        : autoDownload === 'tagged'
+          ? 'AND EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id)'
+          : '';
+    const ids = (
+      this.db.$client
+        .prepare(
+          `SELECT p.id FROM papers p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.arxiv_id IS NOT NULL
+             AND p.state != 'dismissed' ${filter} AND NOT EXISTS (SELECT 1 FROM pdfs f WHERE f.paper_id = p.id)`,
+        )
+        .all(JSON.stringify(paperIds)) as { id: number }[]
+    ).map((r) => r.id);
+    return ids.length ? this.enqueue(ids) : { queued: 0, skipped: [] };
+  }
+
+  /** Papers with an arXiv id and no PDF in the library (for `download --missing`). */
+  missing(): number[] {
+    return (
+      this.db.$client
+        .prepare(
+          `SELECT p.id FROM papers p LEFT JOIN pdfs f ON f.paper_id = p.id
+           WHERE p.arxiv_id IS NOT NULL AND (f.id IS NULL OR f.state != 'done') ORDER BY p.id`,
+        )
+        .all() as { id: number }[]
+    ).map((r) => r.id);
+  }
+
+  activity(): PdfActivity[] {
+    return [...this.progress.values()];
+  }
+
+  /** Resolves when no download is queued or running (failed ones do not count). */
+  idle(): Promise<void> {
+    if (countOpen(this.db, DOWNLOAD_JOB) === 0) return Promise.resolve();
+    return new Promise((ok) => this.idleWaiters.push(ok));
+  }
+
+  private checkIdle(): void {
+    if (this.idleWaiters.length === 0 || this.disposed) return;
+    if (countOpen(this.db, DOWNLOAD_JOB) > 0) return;
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  private pump(): void {
+    if (!this.started || this.disposed) return;
+    const free = this.opts.concurrency - this.active.size;
+    if (free > 0) {
+      for (const job of nextJobs(this.db, DOWNLOAD_JOB, free, [...this.active.keys()])) {
+        setJob(this.db, job.id, { state: 'active' });
+        const abort = new AbortController();
+        this.active.set(job.id, { paperId: job.paper_id, abort });
+        const p = this.run(job, abort.signal)
+          .catch((e: unknown) => console.error('[pdfs] download job failed unexpectedly:', e))
+          .finally(() => {
+            this.active.delete(job.id);
+            this.progress.delete(job.paper_id);
+            this.running.delete(p);
+            this.pump();
+            this.checkIdle();
+          });
+        this.running.add(p);
+      }
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const at = nextRetryAt(this.db, DOWNLOAD_JOB);
+    if (at) {
+      // Not unref'd: a CLI waiting for the queue to drain must stay alive through a backoff.
+      this.timer = setTimeout(() => this.pump(), Math.max(10, Date.parse(at) - Date.now()));
+    }
+  }
+
+  private emitState(paperId: number, state: 'queued' | 'downloading' | 'done' | 'failed', error: string | null): void {
+    this.deps.events.emit('pdf:state', { paperId, state, error });
+  }
+
+  private async run(job: JobRow, signal: AbortSignal): Promise<void> {
+    const paper = this.db.$client
+      .prepare('SELECT id, arxiv_id, latest_version, title FROM papers WHERE id = ?')
+      .get(job.paper_id) as PaperRef | undefined;
+    if (!paper?.arxiv_id) {
+      setJob(this.db, job.id, { state: 'failed', lastError: 'The paper has no arXiv id' });
+      if (paper) this.fail(paper.id, 'The paper has no arXiv id to download from.');
+      return;
+    }
+    const payload = JSON.parse(job.payload || '{}') as { version?: number | null; etag?: string | null };
+    const version = payload.version ?? paper.latest_version;
+    const url = `${this.deps.urls.arxiv}/pdf/${paper.arxiv_id}${version ? `v${version}` : ''}`;
+    const part = join(partialDir(this.deps.library.dir), `${paper.id}.part`);
+    setPdfState(this.db, paper.id, 'downloading', null);
+    this.emitState(paper.id, 'downloading', null);
+    this.progress.set(paper.id, { paperId: paper.id, title: paper.title, received: 0, total: null });
+    try {
+      const got = await this.fetchTo(url, part, paper, payload.etag ?? null, signal, (etag) =>
+        setJob(this.db, job.id, { payload: { ...payload, etag } }),
+      );
+      const { maxBytes } = getPdfSettings(this.db);
+      const { head, tail, size } = headAndTail(part);
+      const bad = notPdfReason(head, `The file at ${url}`) ?? sizeLimitReason(size, maxBytes, `The PDF at ${url}`);
+      if (bad) {
+        await rm(part, { force: true });
+        throw new AttemptError(bad, false);
+      }
+      if (!hasEofMarker(tail)) {
+        await rm(part, { force: true });
+        throw new AttemptError(`The download from ${url} was incomplete (no %%EOF at the end).`, true);
+      }
+      const sha256 = await sha256OfFile(part);
+      if (signal.aborted) throw signal.reason as Error;
+      const stored = adoptFile(this.deps.library.dir, part, sha256, size);
+      this.db.$client.transaction(() => {
+        markPdfDone(this.db, paper.id, {
+          ...stored,
+          version: got.version ?? version ?? null,
+          sourceUrl: url,
+        });
+        setJob(this.db, job.id, { state: 'done', lastError: null, progress: 1 });
+      })();
+      this.emitState(paper.id, 'done', null);
+      this.deps.events.emit('papers:changed', { ids: [paper.id] });
+      this.onStored(paper.id);
+    } catch (e) {
+      if (signal.aborted && this.disposed) {
+        // Quitting: leave the job for the next start (the partial file stays for a Range resume).
+        setJob(this.db, job.id, { state: 'queued' });
+        setPdfState(this.db, paper.id, 'queued', null);
+        return;
+      }
+      const err =
+        e instanceof AttemptError ? e : new AttemptError(`Download of ${url} failed: ${(e as Error).message}`, true);
+      const attempts = job.attempts + 1;
+      if (err.retryable && attempts < this.opts.maxAttempts) {
+        const backoff = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (attempts - 1));
+        const wait = Math.max(backoff, err.retryAfterMs ?? 0);
+        const retryAfter = new Date(Date.now() + wait).toISOString();
+        setJob(this.db, job.id, { state: 'queued', attempts, retryAfter, lastError: err.message });
+        const msg = `${err.message} Retrying in ${Math.ceil(wait / 1000)} s (attempt ${attempts + 1} of ${this.opts.maxAttempts}).`;
+        setPdfState(this.db, paper.id, 'queued', msg);
+        this.emitState(paper.id, 'queued', msg);
+      } else {
+        setJob(this.db, job.id, { state: 'failed', attempts, lastError: err.message });
+        if (!err.retryable) await rm(part, { force: true });
+        this.fail(paper.id, err.message);
+      }
+    }
+  }
+
+  /** Mark a download failed; a paper that still has its earlier PDF on disk keeps it (state done). */
+  private fail(paperId: number, message: string): void {
+    const row = pdfRowOf(this.db, paperId);
+    const keep = row?.sha256 && row.path && storedFile(this.deps.library.dir, row.path);
+    setPdfState(this.db, paperId, keep ? 'done' : 'failed', keep ? `Could not download a newer PDF: ${message}` : message);
+    this.emitState(paperId, keep ? 'done' : 'failed', message);
+    this.deps.events.emit('papers:changed', { ids: [paperId] });
+  }
+
+  /** One HTTP attempt, appending to `part` when the server honours our Range request. */
+  private async fetchTo(
+    url: string,
+    part: string,
+    paper: PaperRef,
+    etag: string | null,
+    signal: AbortSignal,
+    saveEtag: (etag: string | null) => void,
+  ): Promise<{ version: number | null }> {
+    const have = existsSync(part) ? (await stat(part)).size : 0;
+    const headers: Record<string, string> = { accept: 'application/pdf', 'user-agent': 'Papershelf (research paper library)' };
+    if (have > 0) {
+      headers.range = `bytes=${have}-`;
+      if (etag) headers['if-range'] = etag;
+    }
+    const ac = new AbortController();
+    const onOuter = () => ac.abort(signal.reason);
+    signal.addEventListener('abort', onOuter, { once: true });
+    let stalled = false;
+    let idle: NodeJS.Timeout | null = null;
+    const arm = () => {
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => {
+        stalled = true;
+        ac.abort(new Error('stalled'));
+      }, this.opts.idleTimeoutMs);
+    };
+    let fh: Awaited<ReturnType<typeof open>> | null = null;
+    try {
+      arm();
+      const res = await this.opts.fetch(url, { headers, signal: ac.signal, redirect: 'follow' });
+      if (res.status === 429 || res.status >= 500) {
+        await res.body?.cancel().catch(() => {});
+        throw new AttemptError(
+          `arXiv answered ${res.status}${res.status === 429 ? ' (too many requests)' : ''} for ${url}.`,
+          true,
+          parseRetryAfter(res.headers.get('retry-after')),
+        );
+      }
+      if (res.status === 416) {
+        await res.body?.cancel().catch(() => {});
+        await rm(part, { force: true });
+        throw new AttemptError(`The partial download of ${url} did not match the server's file; starting over.`, true);
+      }
+      if (res.status === 404) throw new AttemptError(`arXiv has no PDF at ${url} (404).`, false);
+      if (!res.ok) throw new AttemptError(`arXiv answered ${res.status} for ${url}.`, false);
+      const type = res.headers.get('content-type') ?? '';
+      if (/text\/html/i.test(type)) {
+        const text = (await res.text()).slice(0, 4096);
+        throw new AttemptError(notPdfReason(Buffer.from(text), `The download from ${url}`) ?? `${url} sent an HTML page, not a PDF.`, false);
+      }
+      let append = false;
+      let total: number | null = null;
+      const length = res.headers.get('content-length');
+      if (res.status === 206) {
+        const cr = /bytes (\d+)-(\d+)\/(\d+|\*)/.exec(res.headers.get('content-range') ?? '');
+        if (!cr || Number(cr[1]) !== have) throw new AttemptError(`The server resumed ${url} at the wrong offset.`, true);
+        append = true;
+        total = cr[3] === '*' ? null : Number(cr[3]);
+      } else {
+        total = length ? Number(length) : null;
+      }
+      const newEtag = res.headers.get('etag');
+      if (!append || newEtag !== etag) saveEtag(newEtag);
+      const { maxBytes } = getPdfSettings(this.db);
+      if (total !== null) {
+        const over = sizeLimitReason(total, maxBytes, `The PDF at ${url}`);
+        if (over) throw new AttemptError(over, false);
+      }
+      fh = await open(part, append ? 'a' : 'w');
+      let received = append ? have : 0;
+      let lastEmit = 0;
+      const report = (force: boolean) => {
+        const now = Date.now();
+        if (!force && now - lastEmit < 150) return;
+        lastEmit = now;
+        this.progress.set(paper.id, { paperId: paper.id, title: paper.title, received, total });
+        this.deps.events.emit('pdf:progress', { paperId: paper.id, received, total });
+      };
+      this.progress.set(paper.id, { paperId: paper.id, title: paper.title, received, total });
+      if (res.body) {
+        for await (const chunk of res.body) {
+          arm();
+          await fh.write(chunk);
+          received += chunk.length;
+          if (received > maxBytes) throw new AttemptError(sizeLimitReason(received, maxBytes, `The PDF at ${url}`)!, false);
+          report(false);
+        }
+      }
+      await fh.sync();
+      report(true);
+      if (total !== null && received !== total) {
+        throw new AttemptError(`The connection closed after ${received} of ${total} bytes of ${url}.`, true);
+      }
+      return { version: versionFromDisposition(res.headers.get('content-disposition')) };
+    } catch (e) {
+      if (e instanceof AttemptError) throw e;
+      if (stalled) throw new AttemptError(`The download of ${url} stalled (no data for ${this.opts.idleTimeoutMs / 1000} s).`, true);
+      if (signal.aborted) throw e;
+      const cause = (e as { cause?: { message?: string } }).cause?.message;
+      throw new AttemptError(`The download of ${url} was interrupted: ${(e as Error).message}${cause ? ` (${cause})` : ''}.`, true);
+    } finally {
+      if (idle) clearTimeout(idle);
+      signal.removeEventListener('abort', onOuter);
+      await fh?.close().catch(() => {});
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.offChanged?.();
+    if (this.timer) clearTimeout(this.timer);
+    for (const a of this.active.values()) a.abort.abort(new AppError('cancelled', 'Papershelf is closing'));
+    await Promise.allSettled([...this.running]);
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+}
+
+/** For the sync: after upserting listings, queue the PDFs the auto-download setting asks for. */
+export function autoQueue(core: { pdfs: { downloads: DownloadService } }, paperIds: number[]): DownloadRequestResult {
+  return core.pdfs.downloads.autoQueue(paperIds);
+}
