@@ -67,9 +67,6 @@ export function createCore(opts: CoreOptions): Core {
   core.pdfs = createPdfServices(core, downloadOptionsFromEnv(env));
   disposers.push(() => core.pdfs.dispose());
   if (opts.background !== false) core.pdfs.start();
-  // ── pdfs (#3): download queue + full-text indexer, resumed at start ──
-  core.pdfs = createPdfServices(core, downloadOptionsFromEnv(env));
-  if (opts.background !== false) core.pdfs.start();
   return core;
 }
 

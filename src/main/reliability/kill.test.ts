@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,19 +17,30 @@ import { openLibrary } from '../db/client';
 import { hfDays } from '../sync/testing/feeds';
 import { startFixtureServer, type FixtureServer } from '../sync/testing/fixtureServer';
 import { snapshot } from '../sync/testing/harness';
-import { SYNC_SPEC } from './testing/workloads';
+import { PDF_PAPERS, SYNC_SPEC } from './testing/workloads';
+import { makePdf } from '../pdfs/testing/makePdf';
+import { startPdfServer, type PdfServer } from '../pdfs/testing/pdfServer';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TARGET = join(import.meta.dirname, 'testing/killTarget.ts');
 const TOTAL = Number(process.env.PAPERSHELF_KILLS ?? 50);
 
 let fx: FixtureServer;
+let pdfs: PdfServer;
 beforeAll(async () => {
+  pdfs = await startPdfServer();
+  for (const [i, id] of PDF_PAPERS.entries()) {
+    const words = Array.from({ length: 40 }, (_, k) => `line ${k} of paper ${i} about killing processes safely`);
+    pdfs.files.set(id, { bytes: await makePdf({ title: `Paper ${i}`, pages: Array.from({ length: 3 }, () => words), padBytes: 150_000 }), version: 1 });
+  }
   fx = await startFixtureServer();
   fx.data.hf = hfDays(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'], 120);
   fx.latencyMs = 15;
+}, 60_000);
+afterAll(async () => {
+  await fx.close();
+  await pdfs.close();
 });
-afterAll(() => fx.close());
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -48,10 +59,14 @@ interface Outcome {
 }
 
 /** Start the target, SIGKILL it `killAfterMs` after it is ready (or let it finish if it is faster). */
+function targetEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, ...fx.env(), PAPERSHELF_ARXIV_URL: pdfs.url, PAPERSHELF_PDF_BACKOFF_MS: '10' };
+}
+
 function runAndKill(dir: string, workload: string, killAfterMs: number, seed: number): Promise<Outcome> {
   return new Promise((ok, fail) => {
     // One process (node with tsx's loader, not the tsx wrapper), so SIGKILL hits the library's owner.
-    const child = spawn(process.execPath, ['--import', 'tsx', TARGET, dir, workload, fx.url, String(seed)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', TARGET, dir, workload, String(seed)], { cwd: ROOT, env: targetEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const acks: Outcome['acks'] = [];
     let buf = '';
     let err = '';
@@ -108,28 +123,31 @@ function checkAfterKill(dir: string, acks: Outcome['acks']): void {
 }
 
 async function cleanSyncSnapshot(): Promise<unknown> {
-  const core = createCore({ libraryDir: mkdtempSync(join(tmpdir(), 'papershelf-kill-clean-')), transport: 'ipc', env: fx.env() });
+  const core = createCore({ libraryDir: mkdtempSync(join(tmpdir(), 'papershelf-kill-clean-')), transport: 'ipc', env: fx.env(), background: false });
   await core.sync.start({ spec: SYNC_SPEC }).done;
   const s = snapshot(core.library);
   await core.dispose();
   return s;
 }
 
+/** How the kills are shared between workloads. */
+const SHARE = { sync: 0.5, pdf: 0.5 };
+
 describe('killed at random moments', () => {
   const killsFor = (share: number) => Math.max(1, Math.round(TOTAL * share));
 
-  it(`during sync (${killsFor(1)} kills): intact, and the next start resumes to the clean result`, async () => {
+  it(`during sync (${killsFor(SHARE.sync)} kills): intact, and the next start resumes to the clean result`, async () => {
     const expected = await cleanSyncSnapshot();
     const next = rng(1234);
     const verifyFinished = async (dir: string) => {
-      const core = createCore({ libraryDir: dir, transport: 'ipc', env: fx.env() });
+      const core = createCore({ libraryDir: dir, transport: 'ipc', env: fx.env(), background: false });
       expect(snapshot(core.library)).toEqual(expected);
       await core.dispose();
     };
     let dir = mkdtempSync(join(tmpdir(), 'papershelf-kill-sync-'));
     let kills = 0;
     let libraries = 1;
-    while (kills < killsFor(1)) {
+    while (kills < killsFor(SHARE.sync)) {
       const out = await runAndKill(dir, 'sync', 20 + Math.floor(next() * 500), kills);
       checkAfterKill(dir, out.acks);
       if (!out.finished) {
@@ -147,4 +165,49 @@ describe('killed at random moments', () => {
     await verifyFinished(dir);
     console.log(`[kill] sync: ${kills} kills over ${libraries} libraries, all recovered`);
   }, 600_000);
+
+  it(`during PDF downloads (${killsFor(SHARE.pdf)} kills): no PDF done without its file, no partial file, the queue resumes`, async () => {
+    const next = rng(99);
+    let dir = mkdtempSync(join(tmpdir(), 'papershelf-kill-pdf-'));
+    let kills = 0;
+    const verifyFinished = (d: string) => {
+      const lib = openLibrary(d);
+      try {
+        const rows = lib.sqlite.prepare(`SELECT state, count(*) AS n FROM pdfs GROUP BY state`).all();
+        expect(rows).toEqual([{ state: 'done', n: PDF_PAPERS.length }]);
+      } finally {
+        lib.close();
+      }
+      checkStore(d);
+    };
+    while (kills < killsFor(SHARE.pdf)) {
+      const out = await runAndKill(dir, 'pdf', 50 + Math.floor(next() * 900), kills);
+      checkAfterKill(dir, out.acks);
+      checkStore(dir);
+      if (!out.finished) {
+        kills++;
+        continue;
+      }
+      verifyFinished(dir);
+      dir = mkdtempSync(join(tmpdir(), 'papershelf-kill-pdf-'));
+    }
+    const last = await runAndKill(dir, 'pdf', 120_000, 0);
+    expect(last.finished).toBe(true);
+    verifyFinished(dir);
+    console.log(`[kill] pdf: ${kills} kills, every queue resumed to ${PDF_PAPERS.length} good PDFs`);
+  }, 600_000);
 });
+
+/** Every file in the content-addressed store is whole: its name is its sha256. */
+function checkStore(dir: string): void {
+  const root = join(dir, 'pdfs');
+  if (!existsSync(root)) return;
+  for (const sub of readdirSync(root)) {
+    const d = join(root, sub);
+    if (!statSync(d).isDirectory() || sub.startsWith('.')) continue;
+    for (const f of readdirSync(d)) {
+      if (!f.endsWith('.pdf')) continue;
+      expect(createHash('sha256').update(readFileSync(join(d, f))).digest('hex') + '.pdf', `${sub}/${f}`).toBe(f);
+    }
+  }
+}
