@@ -5,6 +5,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Core } from '../createCore';
 import { paperHandlers } from './papers';
+import { libraryHandlers } from './library';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -14,6 +15,7 @@ export function createHandlers(core: Core): Handlers {
     // ── pdfs (#3) ──
 
     // ── library (#4) ──
+    ...libraryHandlers(core),
 
     // ── reader (#5) ──
 
