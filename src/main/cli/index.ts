@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
+import { registerLibrary } from './commands/library';
 import { runCli } from './run';
 
 const program = new Command()
@@ -18,6 +19,7 @@ registerList(program);
 // ── sync, download, import pdf (#3) ──
 
 // ── search, tag, tags, state, star (#4) ──
+registerLibrary(program);
 
 // ── export, import bib/ris (#6) ──
 

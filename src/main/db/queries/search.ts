@@ -60,6 +60,7 @@ export function matchesFor(db: ReadDb, match: string, ids: number[]): Map<number
   const sqlite = db.$client;
   const stmt = sqlite.prepare(
     `SELECT rowid AS id, ${BM25} AS score,
+            snippet(paper_fts, 1, ?, ?, '…', ${SNIPPET_TOKENS}) AS abstract_snip,
             snippet(paper_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS snip,
             title, abstract, authors, keywords, notes, annotations
      FROM paper_fts WHERE paper_fts MATCH ? AND rowid = ?`,
@@ -70,8 +71,10 @@ export function matchesFor(db: ReadDb, match: string, ids: number[]): Map<number
   );
   const out = new Map<number, SearchMatch>();
   for (const id of ids) {
-    const r = stmt.get(MARK_START, MARK_END, match, id) as FtsRow | undefined;
+    const r = stmt.get(MARK_START, MARK_END, MARK_START, MARK_END, match, id) as (FtsRow & { abstract_snip: string }) | undefined;
     if (!r) continue;
+    // The abstract is the most telling context; otherwise the best-matching column.
+    if (r.abstract_snip.includes(MARK_START)) r.snip = r.abstract_snip;
     const where = whereOf(r);
     let page: number | null = null;
     if (where === 'pdf') {
