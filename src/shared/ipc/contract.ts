@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ImportCounts, PaperDetail, PaperPage } from '../domain';
 import { PAPER_STATES } from '../domain';
-import type { DayCount, SavedSearch, SourceCount, TagNode } from '../library';
+import type { DayCount, SavedSearch, SearchMatch, SourceCount, TagNode } from '../library';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -96,6 +96,11 @@ export const contract = {
   // ── pdfs: downloads, local import, full text (#3) ───────────────────────────────────────
 
   // ── library: search, filters, tags, bulk actions (#4) ───────────────────────────────────
+  /** Snippets and where-it-matched for the rows on screen (ids ≤ 200) of a searched list. */
+  'search:matches': {
+    args: z.object({ search: z.string().max(2000), ids: z.array(id).max(200) }).strict(),
+    result: returns<Record<number, SearchMatch>>(),
+  },
   'papers:delete': { args: z.object({ ids: idList }).strict(), result: returns<{ deleted: number }>() },
   'papers:addTags': {
     args: z.object({ ids: idList, paths: z.array(tagPath).min(1).max(50) }).strict(),

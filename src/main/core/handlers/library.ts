@@ -20,6 +20,7 @@ import {
   renameTag,
   setTagColor,
 } from '../../db/queries/tags';
+import { matchesForSearch } from '../../db/queries/search';
 import type { Core } from '../createCore';
 
 export function libraryHandlers(core: Core) {
@@ -48,6 +49,7 @@ export function libraryHandlers(core: Core) {
       const changed = removeTags(db, ids, tagIds);
       return tagsChanged({ changed }, changed ? ids : null);
     },
+    'search:matches': ({ search, ids }) => matchesForSearch(db, search, ids),
     'tags:list': () => listTags(db),
     'tags:create': ({ path, color }) => tagsChanged(createTag(db, path, color), null),
     'tags:rename': ({ id, path }) => tagsChanged(renameTag(db, id, path)),

@@ -156,13 +156,17 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   };
 }
 
-export function listPapers(db: ReadDb, q: PaperQueryParsed): PaperPage {
+/**
+ * One page of the list. With `matches`, searched rows carry their snippet and score (the app asks
+ * for those per visible row instead, via `search:matches`, so a page costs the same for any hit count).
+ */
+export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: boolean } = {}): PaperPage {
   const sqlite = db.$client;
   const { rowsSql, countSql, params, match } = buildListSql(db, q);
   const rows = sqlite.prepare(rowsSql).all(...params, q.limit, q.offset) as RowRecord[];
   const { n } = sqlite.prepare(countSql).get(...params) as { n: number };
   const out = rows.map(toPaperRow);
-  if (match && out.length) {
+  if (opts.matches && match && out.length) {
     const matches = matchesFor(
       db,
       match,

@@ -11,7 +11,7 @@ let lib: Library;
 let ids: number[];
 
 const q = (search: string, extra: Record<string, unknown> = {}) =>
-  listPapers(lib.db, { view: 'all', sort: 'relevance', dir: 'desc', offset: 0, limit: 50, tagMode: 'any', search, ...extra });
+  listPapers(lib.db, { view: 'all', sort: 'relevance', dir: 'desc', offset: 0, limit: 50, tagMode: 'any', search, ...extra }, { matches: true });
 const titles = (search: string) => q(search).rows.map((r) => r.title);
 
 beforeEach(() => {

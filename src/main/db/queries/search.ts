@@ -7,6 +7,7 @@ import type { MatchWhere, SearchMatch } from '../../../shared/library';
 import { MARK_END, MARK_START } from '../../../shared/library';
 import type { ReadDb } from '../client';
 import { listPapers, type PaperQueryParsed } from './paperList';
+import { parseSearch } from './searchQuery';
 
 /**
  * bm25 column weights, in paper_fts column order:
@@ -58,21 +59,21 @@ function whereOf(r: FtsRow): MatchWhere {
  */
 export function matchesFor(db: ReadDb, match: string, ids: number[]): Map<number, SearchMatch> {
   const sqlite = db.$client;
-  const stmt = sqlite.prepare(
-    `SELECT rowid AS id, ${BM25} AS score,
-            snippet(paper_fts, 1, ?, ?, '…', ${SNIPPET_TOKENS}) AS abstract_snip,
-            snippet(paper_fts, -1, ?, ?, '…', ${SNIPPET_TOKENS}) AS snip,
-            title, abstract, authors, keywords, notes, annotations
-     FROM paper_fts WHERE paper_fts MATCH ? AND rowid = ?`,
-  );
+  const rows = sqlite
+    .prepare(
+      `SELECT rowid AS id, ${BM25} AS score,
+              snippet(paper_fts, 1, @s, @e, '…', ${SNIPPET_TOKENS}) AS abstract_snip,
+              snippet(paper_fts, -1, @s, @e, '…', ${SNIPPET_TOKENS}) AS snip,
+              title, abstract, authors, keywords, notes, annotations
+       FROM paper_fts WHERE paper_fts MATCH @m AND rowid IN (SELECT value FROM json_each(@ids))`,
+    )
+    .all({ s: MARK_START, e: MARK_END, m: match, ids: JSON.stringify(ids) }) as (FtsRow & { abstract_snip: string })[];
   const pageStmt = sqlite.prepare(
     `SELECT pp.page_index FROM pdf_pages pp JOIN pdfs f ON f.id = pp.pdf_id
      WHERE f.paper_id = ? AND instr(pp.text, ?) > 0 ORDER BY pp.page_index LIMIT 1`,
   );
   const out = new Map<number, SearchMatch>();
-  for (const id of ids) {
-    const r = stmt.get(MARK_START, MARK_END, MARK_START, MARK_END, match, id) as (FtsRow & { abstract_snip: string }) | undefined;
-    if (!r) continue;
+  for (const r of rows) {
     // The abstract is the most telling context; otherwise the best-matching column.
     if (r.abstract_snip.includes(MARK_START)) r.snip = r.abstract_snip;
     const where = whereOf(r);
@@ -82,12 +83,19 @@ export function matchesFor(db: ReadDb, match: string, ids: number[]): Map<number
         .split(/…|\f/)
         .map((s) => s.trim())
         .sort((a, b) => b.length - a.length)[0];
-      const hit = probe ? (pageStmt.get(id, probe) as { page_index: number } | undefined) : undefined;
+      const hit = probe ? (pageStmt.get(r.id, probe) as { page_index: number } | undefined) : undefined;
       page = hit ? hit.page_index + 1 : null;
     }
-    out.set(id, { where, page, snippet: r.snip.replaceAll('\f', ' '), score: -r.score });
+    out.set(r.id, { where, page, snippet: r.snip.replaceAll('\f', ' '), score: -r.score });
   }
   return out;
+}
+
+/** Matches for the rows a window shows (the renderer asks for the visible ids only). */
+export function matchesForSearch(db: ReadDb, search: string, ids: number[]): Record<number, SearchMatch> {
+  const match = parseSearch(search).match;
+  if (!match || !ids.length) return {};
+  return Object.fromEntries(matchesFor(db, match, ids));
 }
 
 export interface SearchJsonItem {
@@ -111,15 +119,19 @@ export function searchPapers(
   text: string,
   opts: Partial<Pick<PaperQueryParsed, 'limit' | 'view'>> = {},
 ): { total: number; items: SearchJsonItem[] } {
-  const page = listPapers(db, {
+  const page = listPapers(
+    db,
+    {
     view: opts.view ?? 'all',
     sort: 'relevance',
     dir: 'desc',
     offset: 0,
     limit: opts.limit ?? 50,
     tagMode: 'any',
-    search: text,
-  });
+      search: text,
+    },
+    { matches: true },
+  );
   return {
     total: page.total,
     items: page.rows.map((r) => ({
