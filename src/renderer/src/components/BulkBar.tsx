@@ -36,6 +36,7 @@ export function BulkBar() {
           <Popover.Content className="popover" align="start" sideOffset={6} aria-label="Tag the selection">
             <TagInput
               autoFocus
+              label="Tag the selection"
               placeholder={`Tag ${selected.size} papers…`}
               onAdd={(p) => {
                 void addTagsTo(ids, [p]);

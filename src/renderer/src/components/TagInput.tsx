@@ -9,6 +9,7 @@ export function TagInput(props: {
   placeholder?: string;
   autoFocus?: boolean;
   onEscape?: () => void;
+  label?: string;
 }) {
   const tags = useTagStore((s) => s.tags);
   const [text, setText] = useState('');
@@ -36,7 +37,7 @@ export function TagInput(props: {
       <input
         ref={props.inputRef}
         autoFocus={props.autoFocus}
-        aria-label="Add tag"
+        aria-label={props.label ?? 'Add tag'}
         role="combobox"
         aria-expanded={options.length > 0}
         aria-controls={listId}
