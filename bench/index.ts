@@ -4,11 +4,13 @@
  */
 import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
+import { run as library } from './library';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
   // ── sync (#3) ──
   // ── library (#4) ──
+  { name: 'library', run: library },
   // ── reader (#5) ──
   // ── export (#6) ──
   // ── recommendations (#8) ──

@@ -1,6 +1,7 @@
 /**
  * Domain types shared by main, preload and renderer. Pure TypeScript: no electron, node or DOM.
  */
+import type { SearchMatch } from './library';
 
 export const PAPER_STATES = ['inbox', 'library', 'reading', 'read', 'dismissed'] as const;
 export type PaperState = (typeof PAPER_STATES)[number];
@@ -46,6 +47,8 @@ export interface PaperRow {
   tags: TagRef[];
   pdfState: PdfState;
   addedAt: string;
+  /** Set when the list was searched: where and how well this paper matched (#4). */
+  match?: SearchMatch;
 }
 
 /** Everything the detail pane shows. */

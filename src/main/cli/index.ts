@@ -8,6 +8,7 @@ import { registerList } from './commands/list';
 import { registerReliability } from './commands/reliability';
 import { registerSync } from './commands/sync';
 import { registerPdfs } from './commands/pdfs';
+import { registerLibrary } from './commands/library';
 import { runCli } from './run';
 
 const program = new Command()
@@ -23,6 +24,7 @@ registerSync(program);
 registerPdfs(program);
 
 // ── search, tag, tags, state, star (#4) ──
+registerLibrary(program);
 
 // ── export, import bib/ris (#6) ──
 

@@ -60,6 +60,8 @@ export function applyPragmas(sqlite: Database.Database, { exclusive }: { exclusi
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('cache_size = -65536');
+  // Library list and search read rows by id all over the file: map it instead of read() per page (#4).
+  sqlite.pragma('mmap_size = 1073741824');
 }
 
 function isCorrupt(e: unknown): boolean {

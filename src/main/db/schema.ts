@@ -61,6 +61,10 @@ export const papers = sqliteTable(
     index('papers_upvotes').on(t.hfUpvotes),
     index('papers_featured').on(t.hfFeaturedOn, t.hfUpvotes),
     index('papers_title').on(t.title),
+    // Library list sorts and the Starred view (#4)
+    index('papers_title_nocase').on(sql`${t.title} COLLATE NOCASE`),
+    index('papers_authors_nocase').on(sql`${t.authorsText} COLLATE NOCASE`),
+    index('papers_starred_published').on(t.starred, t.publishedAt),
   ],
 );
 

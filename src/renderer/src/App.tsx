@@ -1,32 +1,66 @@
 import { useEffect } from 'react';
+import { BulkBar } from './components/BulkBar';
 import { DetailPane } from './components/DetailPane';
+import { Dialogs } from './components/Dialogs';
 import { PaperTable } from './components/PaperTable';
 import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
 import { PdfLayer } from './components/pdfs/PdfLayer';
 import { api } from './api/client';
-import { reload } from './stores/libraryStore';
+import { useLibraryKeys } from './hooks/useLibraryKeys';
+import { reload, useLibraryStore, clickRow } from './stores/libraryStore';
 import { refreshIfShown } from './stores/detailStore';
+import { reloadSidebar } from './stores/tagStore';
 
 export function App() {
   useEffect(() => {
     void reload();
-    const off = api().on('papers:changed', ({ ids }) => {
-      void reload();
+    void reloadSidebar();
+    const offPapers = api().on('papers:changed', ({ ids }) => {
+      void reload().then(keepCursorOnAVisiblePaper);
+      void reloadSidebar();
       refreshIfShown(ids);
     });
-    return off;
+    const offTags = api().on('tags:changed', () => void reloadSidebar());
+    return () => {
+      offPapers();
+      offTags();
+    };
   }, []);
+  useLibraryKeys();
 
   return (
     <div className="app">
       <Sidebar />
       <main className="pane pane--list" aria-label="Papers">
         <Toolbar />
+        <BulkBar />
         <PaperTable />
       </main>
       <DetailPane />
       <PdfLayer />
+      <Dialogs />
     </div>
   );
+}
+
+/**
+ * After a triage key (r, e) the paper may leave the view: the cursor stays where it was, so the
+ * next paper becomes the current one, as in a mail client.
+ */
+function keepCursorOnAVisiblePaper(): void {
+  const s = useLibraryStore.getState();
+  if (s.cursor === null || s.selected.size > 1) return;
+  const ids = new Set([...s.rows.values()].map((r) => r.id));
+  if (s.selectedId !== null && ids.has(s.selectedId)) {
+    const idx = [...s.rows.entries()].find(([, r]) => r.id === s.selectedId)?.[0];
+    if (idx !== undefined && idx !== s.cursor) useLibraryStore.setState({ cursor: idx });
+    return;
+  }
+  const max = (s.total ?? 0) - 1;
+  if (max < 0) {
+    useLibraryStore.setState({ cursor: null, selectedId: null, selected: new Set() });
+    return;
+  }
+  clickRow(Math.min(s.cursor, max));
 }

@@ -9,6 +9,7 @@ import { PAPER_STATES } from '../domain';
 import { SourceSpecSchema, WatchRuleInputSchema, type NewSinceLastSync, type SyncRun, type SyncSource, type WatchRule } from '../sync';
 import type { DownloadRequestResult, PdfImportResult, PdfSettings, PdfStatus } from '../pdfs';
 import { AUTO_DOWNLOAD, MAX_IMPORT_BYTES } from '../pdfs';
+import type { DayCount, SavedSearch, SearchMatch, SourceCount, TagNode } from '../library';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -18,17 +19,57 @@ export interface Returns<T> {
 const returns = <T>(): Returns<T> => ({});
 
 const id = z.number().int().positive();
+const idList = z.array(id).min(1).max(100_000);
+const tagPath = z.string().trim().min(1).max(200);
+const tagColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #3d6df2');
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const viewEnum = z.enum(['all', ...PAPER_STATES, 'starred']);
+const sortEnum = z.enum(['relevance', 'added', 'published', 'title', 'authors', 'upvotes', 'state']);
+const dirEnum = z.enum(['asc', 'desc']);
+const tagModeEnum = z.enum(['all', 'any']);
+
+/** Filters of the library list; a saved search stores these beside its text. */
+const filterShape = {
+  tagIds: z.array(id).max(200).optional(),
+  states: z.array(z.enum(PAPER_STATES)).max(5).optional(),
+  starred: z.boolean().optional(),
+  hasPdf: z.boolean().optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  /** paper_sources.source_key, e.g. `hf:2026-11-27`. */
+  source: z.string().max(500).optional(),
+  /** One HF Daily Papers day (papers.hf_featured_on). */
+  featuredOn: isoDay.optional(),
+};
+
+/** The library list (#4 owns it): view, search, filters, sort and a page window, all done in SQL. */
 export const PaperQuerySchema = z
   .object({
-    view: z.enum(['all', ...PAPER_STATES, 'starred']).default('all'),
-    sort: z.enum(['added', 'published', 'title', 'upvotes']).default('published'),
-    dir: z.enum(['asc', 'desc']).default('desc'),
+    view: viewEnum.default('all'),
+    sort: sortEnum.default('published'),
+    dir: dirEnum.default('desc'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(200),
+    /** One search box: words, "phrases", author:, title:, tag:, year: (any text is safe). */
+    search: z.string().max(2000).optional(),
+    tagMode: tagModeEnum.default('any'),
+    savedSearchId: id.optional(),
+    ...filterShape,
   })
   .strict();
 export type PaperQuery = z.input<typeof PaperQuerySchema>;
+
+const savedFilters = z
+  .object({
+    view: viewEnum.optional(),
+    sort: sortEnum.optional(),
+    dir: dirEnum.optional(),
+    tagMode: tagModeEnum.optional(),
+    ...filterShape,
+  })
+  .strict();
+export type SavedFilters = z.output<typeof savedFilters>;
 
 export interface AppInfo {
   version: string;
@@ -109,6 +150,41 @@ export const contract = {
   },
 
   // ── library: search, filters, tags, bulk actions (#4) ───────────────────────────────────
+  /** Snippets and where-it-matched for the rows on screen (ids ≤ 200) of a searched list. */
+  'search:matches': {
+    args: z.object({ search: z.string().max(2000), ids: z.array(id).max(200) }).strict(),
+    result: returns<Record<number, SearchMatch>>(),
+  },
+  'papers:delete': { args: z.object({ ids: idList }).strict(), result: returns<{ deleted: number }>() },
+  'papers:addTags': {
+    args: z.object({ ids: idList, paths: z.array(tagPath).min(1).max(50) }).strict(),
+    result: returns<{ changed: number }>(),
+  },
+  'papers:removeTags': {
+    args: z.object({ ids: idList, tagIds: z.array(id).min(1).max(200) }).strict(),
+    result: returns<{ changed: number }>(),
+  },
+  'tags:list': { args: z.object({}).strict(), result: returns<TagNode[]>() },
+  'tags:create': {
+    args: z.object({ path: tagPath, color: tagColor.nullable().optional() }).strict(),
+    result: returns<TagNode>(),
+  },
+  'tags:rename': { args: z.object({ id, path: tagPath }).strict(), result: returns<TagNode>() },
+  'tags:merge': { args: z.object({ from: id, into: id }).strict(), result: returns<{ papers: number }>() },
+  'tags:delete': { args: z.object({ id }).strict(), result: returns<{ papers: number; tags: number }>() },
+  'tags:setColor': { args: z.object({ id, color: tagColor.nullable() }).strict(), result: returns<TagNode>() },
+  'searches:list': { args: z.object({}).strict(), result: returns<SavedSearch[]>() },
+  'searches:save': {
+    args: z
+      .object({ name: z.string().trim().min(1).max(200), query: z.string().max(2000), filters: savedFilters })
+      .strict(),
+    result: returns<SavedSearch>(),
+  },
+  'searches:delete': { args: z.object({ id }).strict(), result: returns<{ deleted: number }>() },
+  /** Distinct sync sources (paper_sources.source_key) with paper counts, newest first. */
+  'library:sources': { args: z.object({}).strict(), result: returns<SourceCount[]>() },
+  /** HF Daily Papers days in the library with paper counts, newest first. */
+  'library:days': { args: z.object({}).strict(), result: returns<DayCount[]>() },
 
   // ── reader: PDF bytes, annotations, reading position (#5) ───────────────────────────────
 
@@ -122,6 +198,7 @@ export const contract = {
 /** Events pushed from the core to every window. */
 export interface MainEvents {
   'papers:changed': { ids: number[] | 'all' };
+  'tags:changed': Record<string, never>;
   'sync:progress': { runId: number; step: string; current: number; total: number | null };
   // ── more events: add each name to EVENT_NAMES below too ──
   'sync:runChanged': { run: SyncRun };
@@ -143,6 +220,8 @@ export const EVENT_NAMES = [
   'pdf:state',
   'pdf:progress',
   'pdf:textProgress',
+  // library (#4)
+  'tags:changed',
 ] as const satisfies readonly EventName[];
 
 /** What a caller passes (defaults may be omitted). */

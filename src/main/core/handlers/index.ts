@@ -7,6 +7,7 @@ import type { Core } from '../createCore';
 import { paperHandlers } from './papers';
 import { syncHandlers } from './sync';
 import { pdfHandlers } from './pdfs';
+import { libraryHandlers } from './library';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -18,6 +19,7 @@ export function createHandlers(core: Core): Handlers {
     ...pdfHandlers(core),
 
     // ── library (#4) ──
+    ...libraryHandlers(core),
 
     // ── reader (#5) ──
 

@@ -1,12 +1,12 @@
 /**
  * Paper queries: the library list, the detail pane, triage writes.
  */
-import type { PaperDetail, PaperPage, PaperRow, PaperState, PdfState, TagRef } from '../../../shared/domain';
-import type { ParsedArgsOf } from '../../../shared/ipc/contract';
+import type { PaperDetail, PaperRow, PaperState, PdfState, TagRef } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ReadDb, WriteDb } from '../client';
 
-export type PaperQueryParsed = ParsedArgsOf<'papers:list'>;
+/** The list query lives in paperList.ts (#4). */
+export { listPapers, type PaperQueryParsed } from './paperList';
 
 export interface RowRecord {
   id: number;
@@ -23,19 +23,12 @@ export interface RowRecord {
   tags: string | null;
 }
 
-const SORT_SQL: Record<PaperQueryParsed['sort'], string> = {
-  added: 'p.added_at',
-  published: 'p.published_at',
-  title: 'p.title COLLATE NOCASE',
-  upvotes: 'coalesce(p.hf_upvotes, -1)',
-};
-
-export const ROW_SELECT = `
-  SELECT p.id, p.arxiv_id, p.latest_version, p.title, p.authors_text, p.published_at, p.hf_upvotes,
+export const ROW_SELECT_COLUMNS = `p.id, p.arxiv_id, p.latest_version, p.title, p.authors_text, p.published_at, p.hf_upvotes,
          p.state, p.starred, p.added_at, f.state AS pdf_state,
          (SELECT json_group_array(json_object('id', t.id, 'path', t.path, 'color', t.color))
-            FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = p.id) AS tags
-  FROM papers p LEFT JOIN pdfs f ON f.paper_id = p.id`;
+            FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = p.id) AS tags`;
+
+export const ROW_SELECT = `SELECT ${ROW_SELECT_COLUMNS} FROM papers p LEFT JOIN pdfs f ON f.paper_id = p.id`;
 
 export function splitAuthors(text: string): string[] {
   return text ? text.split(', ') : [];
@@ -57,25 +50,6 @@ export function toPaperRow(r: RowRecord): PaperRow {
     pdfState: r.pdf_state ?? 'none',
     addedAt: r.added_at,
   };
-}
-
-function viewWhere(view: PaperQueryParsed['view']): { sql: string; params: unknown[] } {
-  if (view === 'all') return { sql: `p.state != 'dismissed'`, params: [] };
-  if (view === 'starred') return { sql: 'p.starred = 1', params: [] };
-  return { sql: 'p.state = ?', params: [view] };
-}
-
-export function listPapers(db: ReadDb, q: PaperQueryParsed): PaperPage {
-  const sqlite = db.$client;
-  const where = viewWhere(q.view);
-  const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
-  const rows = sqlite
-    .prepare(`${ROW_SELECT} WHERE ${where.sql} ORDER BY ${SORT_SQL[q.sort]} ${dir}, p.id ${dir} LIMIT ? OFFSET ?`)
-    .all(...where.params, q.limit, q.offset) as RowRecord[];
-  const { n } = sqlite.prepare(`SELECT count(*) AS n FROM papers p WHERE ${where.sql}`).get(...where.params) as {
-    n: number;
-  };
-  return { rows: rows.map(toPaperRow), total: n };
 }
 
 export function getPaper(db: ReadDb, id: number, urls: { arxiv: string; hf: string }): PaperDetail {

@@ -7,6 +7,10 @@ import { showPaper, useDetailStore } from '../stores/detailStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { EmptyState } from './EmptyState';
 import { PdfSection } from './pdfs/PdfSection';
+import { MathText } from './MathText';
+import { NotesSection } from './detail/NotesSection';
+import { TagEditor } from './detail/TagEditor';
+import { TriageSection } from './detail/TriageSection';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -28,9 +32,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Paper({ p }: { p: PaperDetail }) {
+function Header({ p }: { p: PaperDetail }) {
   return (
-    <article className="detail" aria-label="Paper details">
       <header className="detail__header">
         <h1 className="detail__title">{p.title}</h1>
         <p className="detail__authors">{p.authorsFull.map((a) => a.name).join(', ') || '—'}</p>
@@ -59,6 +62,11 @@ function Paper({ p }: { p: PaperDetail }) {
           {p.newVersionAvailable && <span className="badge badge--warn">New version available</span>}
         </div>
       </header>
+  );
+}
+
+function Links({ p }: { p: PaperDetail }) {
+  return (
       <nav className="detail__links" aria-label="Links">
         <ExtLink href={p.links.abs} icon={<BookMarked size={13} aria-hidden />}>
           arXiv
@@ -79,7 +87,12 @@ function Paper({ p }: { p: PaperDetail }) {
           DOI
         </ExtLink>
       </nav>
-      <PdfSection p={p} />
+  );
+}
+
+function Fields({ p }: { p: PaperDetail }) {
+  return (
+    <>
       <dl className="detail__fields">
         {p.arxivId && (
           <Field label="arXiv">
@@ -110,20 +123,56 @@ function Paper({ p }: { p: PaperDetail }) {
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+function Abstract({ p }: { p: PaperDetail }) {
+  return (
+    <>
       <section className="detail__section">
         <h2>Abstract</h2>
         <div className="detail__abstract">
           {(p.abstract ?? 'No abstract.').split(/\n\s*\n/).map((para, i) => (
-            <p key={i}>{para}</p>
+            <p key={i}>
+              <MathText text={para} />
+            </p>
           ))}
         </div>
       </section>
       {p.hf.aiSummary && (
         <section className="detail__section">
           <h2>AI summary</h2>
-          <p className="detail__summary">{p.hf.aiSummary}</p>
+          <p className="detail__summary">
+            <MathText text={p.hf.aiSummary} />
+          </p>
         </section>
       )}
+    </>
+  );
+}
+
+/**
+ * The detail pane's sections, top to bottom. Each is a small component of the paper; other
+ * features add theirs here (PDF, similar papers, notes editor) with one line each.
+ */
+const SECTIONS: { id: string; Component: (props: { p: PaperDetail }) => ReactNode }[] = [
+  { id: 'header', Component: Header },
+  { id: 'triage', Component: TriageSection },
+  { id: 'tags', Component: TagEditor },
+  { id: 'links', Component: Links },
+  { id: 'pdf', Component: PdfSection },
+  { id: 'fields', Component: Fields },
+  { id: 'abstract', Component: Abstract },
+  { id: 'notes', Component: NotesSection },
+];
+
+function Paper({ p }: { p: PaperDetail }) {
+  return (
+    <article className="detail" aria-label="Paper details">
+      {SECTIONS.map(({ id, Component }) => (
+        <Component key={id} p={p} />
+      ))}
     </article>
   );
 }
@@ -136,7 +185,7 @@ export function DetailPane() {
   }, [selectedId]);
 
   return (
-    <aside className="pane pane--detail" aria-label="Details">
+    <aside className="pane pane--detail" aria-label="Details" id="detail-pane" tabIndex={-1}>
       {selectedId === null ? (
         <EmptyState icon={<MousePointerClick size={28} />} title="No paper selected">
           Select a paper to see its abstract, links and notes.

@@ -1,27 +1,33 @@
-import { useLibraryStore, type ViewId } from '../stores/libraryStore';
+import { BookmarkPlus } from 'lucide-react';
+import { openDialog } from '../stores/dialogStore';
+import { useLibraryStore } from '../stores/libraryStore';
+import { DailyNav } from './DailyNav';
+import { FilterMenu } from './FilterMenu';
+import { SearchBox } from './SearchBox';
 import { PdfToolbar } from './pdfs/PdfToolbar';
 
-const TITLES: Record<ViewId, string> = {
-  all: 'All papers',
-  inbox: 'Inbox',
-  library: 'Library',
-  reading: 'Reading',
-  read: 'Read',
-  starred: 'Starred',
-  dismissed: 'Dismissed',
-};
-
 export function Toolbar() {
-  const view = useLibraryStore((s) => s.view);
+  const title = useLibraryStore((s) => s.spec.title);
+  const isDaily = useLibraryStore((s) => s.spec.key === 'daily');
   const total = useLibraryStore((s) => s.total);
+  const searching = useLibraryStore((s) => s.search.trim() !== '');
   return (
     <header className="toolbar">
       <div className="toolbar__title">
-        <h1>{TITLES[view]}</h1>
+        <h1>{title}</h1>
         <span className="toolbar__count" aria-live="polite" data-testid="paper-count">
           {total === null ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}`}
         </span>
       </div>
+      {isDaily && <DailyNav />}
+      <div className="toolbar__spacer" />
+      <SearchBox />
+      {searching && (
+        <button type="button" className="tool-button" aria-label="Save search" title="Save this search" onClick={() => openDialog({ kind: 'save-search' })}>
+          <BookmarkPlus size={14} aria-hidden />
+        </button>
+      )}
+      <FilterMenu />
       <PdfToolbar />
     </header>
   );

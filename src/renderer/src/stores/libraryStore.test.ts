@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '@shared/ipc/contract';
 import type { PaperRow } from '@shared/domain';
 import { setApi } from '../api/client';
-import { PAGE_SIZE, loadPage, reload, resetLibraryStore, setView, toggleSort, useLibraryStore } from './libraryStore';
+import { PAGE_SIZE, loadPage, reload, resetLibraryStore, setBaseView, toggleSort, useLibraryStore } from './libraryStore';
 
 const row = (id: number): PaperRow => ({
   id, arxivId: null, version: null, title: `Paper ${id}`, authors: [], publishedAt: null, upvotes: null,
@@ -35,7 +35,7 @@ describe('libraryStore', () => {
   it('changing the view or sort drops rows of the old query', async () => {
     const invoke = fakeApi(10);
     await reload();
-    await setView('starred');
+    await setBaseView('starred');
     expect(invoke).toHaveBeenLastCalledWith('papers:list', expect.objectContaining({ view: 'starred' }));
     await toggleSort('published');
     expect(useLibraryStore.getState().dir).toBe('asc');
@@ -54,7 +54,7 @@ describe('libraryStore', () => {
       on: () => () => {},
     } as unknown as Api);
     const stale = reload();
-    await setView('read');
+    await setBaseView('read');
     release();
     await stale;
     expect(useLibraryStore.getState().rows.get(0)?.id).toBe(2);

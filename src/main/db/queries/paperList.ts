@@ -1,0 +1,181 @@
+/**
+ * The library list (#4): one SQL query per page for every view, search, filter and sort, so the
+ * renderer never sorts or filters arrays. Hot paths are proven to use indexes / FTS in
+ * paperList.test.ts (EXPLAIN QUERY PLAN).
+ */
+import type { PaperPage } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { ParsedArgsOf, SavedFilters } from '../../../shared/ipc/contract';
+import type { ReadDb } from '../client';
+import { ROW_SELECT_COLUMNS, toPaperRow, type RowRecord } from './papers';
+import { BM25, matchesFor } from './search';
+import { parseSearch } from './searchQuery';
+
+export type PaperQueryParsed = ParsedArgsOf<'papers:list'>;
+
+type Sort = PaperQueryParsed['sort'];
+
+/** ORDER BY keys per sort column; each has an index (0000_init, 0002_library_indexes). */
+const SORT_SQL: Record<Exclude<Sort, 'relevance'>, string[]> = {
+  added: ['p.added_at'],
+  published: ['p.published_at'],
+  title: ['p.title COLLATE NOCASE'],
+  authors: ['p.authors_text COLLATE NOCASE'],
+  upvotes: ['p.hf_upvotes'],
+  state: ['p.state', 'p.published_at'],
+};
+
+interface Where {
+  sql: string[];
+  params: unknown[];
+}
+
+/** Papers carrying a tag or any tag below it (`ml` covers `ml/rl`). */
+const TAG_TREE_BY_ID = `p.id IN (SELECT pt.paper_id FROM paper_tags pt WHERE pt.tag_id IN (
+    SELECT d.id FROM tags t JOIN tags d ON d.path = t.path COLLATE NOCASE
+      OR substr(d.path, 1, length(t.path) + 1) = t.path || '/' COLLATE NOCASE
+    WHERE t.id IN (SELECT value FROM json_each(?))))`;
+const TAG_TREE_BY_PATH = `p.id IN (SELECT pt.paper_id FROM paper_tags pt WHERE pt.tag_id IN (
+    SELECT d.id FROM tags d WHERE d.path = ? COLLATE NOCASE
+      OR substr(d.path, 1, length(?) + 1) = ? || '/' COLLATE NOCASE))`;
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function viewWhere(view: PaperQueryParsed['view'], w: Where): void {
+  if (view === 'all') w.sql.push(`p.state != 'dismissed'`);
+  else if (view === 'starred') w.sql.push('p.starred = 1');
+  else {
+    w.sql.push('p.state = ?');
+    w.params.push(view);
+  }
+}
+
+/** Apply a saved search: its stored text and filters, under the caller's sort and window. */
+function withSavedSearch(db: ReadDb, q: PaperQueryParsed): PaperQueryParsed {
+  if (q.savedSearchId === undefined) return q;
+  const row = db.$client.prepare('SELECT query, filters FROM saved_searches WHERE id = ?').get(q.savedSearchId) as
+    | { query: string; filters: string }
+    | undefined;
+  if (!row) throw new AppError('not-found', `No saved search with id ${q.savedSearchId}`);
+  const f = JSON.parse(row.filters || '{}') as SavedFilters;
+  const search = [row.query, q.search ?? ''].filter((s) => s.trim()).join(' ');
+  return { ...q, ...f, sort: q.sort, dir: q.dir, savedSearchId: undefined, search };
+}
+
+export interface ListSql {
+  rowsSql: string;
+  countSql: string;
+  params: unknown[];
+  /** The FTS5 MATCH expression, when the list is searched. */
+  match: string | null;
+}
+
+/** The SQL for one list query (rows page + total), with its parameters. */
+export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
+  const q = withSavedSearch(db, query);
+  const parsed = q.search?.trim() ? parseSearch(q.search) : null;
+  const searchedNothing =
+    parsed !== null && !parsed.match && !parsed.tags.length && !parsed.notTags.length && !parsed.years.length;
+  const w: Where = { sql: [], params: [] };
+  let from = 'papers p';
+  if (parsed?.match) {
+    from = 'paper_fts JOIN papers p ON p.id = paper_fts.rowid';
+    w.sql.push('paper_fts MATCH ?');
+    w.params.push(parsed.match);
+  }
+  viewWhere(q.view, w);
+  if (q.states?.length) {
+    w.sql.push('p.state IN (SELECT value FROM json_each(?))');
+    w.params.push(JSON.stringify(q.states));
+  }
+  if (q.starred !== undefined) {
+    w.sql.push('p.starred = ?');
+    w.params.push(q.starred ? 1 : 0);
+  }
+  if (q.hasPdf !== undefined) w.sql.push(q.hasPdf ? `f.state = 'done'` : `(f.state IS NULL OR f.state != 'done')`);
+  if (q.from) {
+    w.sql.push('p.published_at >= ?');
+    w.params.push(q.from);
+  }
+  if (q.to) {
+    w.sql.push('p.published_at < ?');
+    w.params.push(nextDay(q.to));
+  }
+  if (q.source) {
+    w.sql.push('p.id IN (SELECT ps.paper_id FROM paper_sources ps WHERE ps.source_key = ?)');
+    w.params.push(q.source);
+  }
+  if (q.featuredOn) {
+    w.sql.push('p.hf_featured_on = ?');
+    w.params.push(q.featuredOn);
+  }
+  if (q.tagIds?.length) {
+    if (q.tagMode === 'any') {
+      w.sql.push(TAG_TREE_BY_ID);
+      w.params.push(JSON.stringify(q.tagIds));
+    } else {
+      for (const t of q.tagIds) {
+        w.sql.push(TAG_TREE_BY_ID);
+        w.params.push(JSON.stringify([t]));
+      }
+    }
+  }
+  for (const path of parsed?.tags ?? []) {
+    w.sql.push(TAG_TREE_BY_PATH);
+    w.params.push(path, path, path);
+  }
+  for (const path of parsed?.notTags ?? []) {
+    w.sql.push(`NOT ${TAG_TREE_BY_PATH}`);
+    w.params.push(path, path, path);
+  }
+  if (parsed?.years.length) {
+    w.sql.push(`(${parsed.years.map(() => '(p.published_at >= ? AND p.published_at < ?)').join(' OR ')})`);
+    for (const y of parsed.years) w.params.push(String(y.from), String(y.to + 1));
+  }
+  if (searchedNothing) w.sql.push('0');
+
+  const whereSql = w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '';
+  const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
+  let order: string;
+  if (q.sort === 'relevance' && parsed?.match) order = `${BM25} ${dir === 'DESC' ? 'ASC' : 'DESC'}, p.id DESC`;
+  else if (q.featuredOn && (q.sort === 'relevance' || q.sort === 'upvotes')) order = `p.hf_upvotes ${dir}, p.id ${dir}`;
+  else {
+    const key = q.sort === 'relevance' ? 'published' : q.sort;
+    order = [...SORT_SQL[key], 'p.id'].map((k) => `${k} ${dir}`).join(', ');
+  }
+  const pdfJoin = ' LEFT JOIN pdfs f ON f.paper_id = p.id';
+  return {
+    rowsSql: `SELECT ${ROW_SELECT_COLUMNS} FROM ${from}${pdfJoin} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    countSql: `SELECT count(*) AS n FROM ${from}${q.hasPdf !== undefined ? pdfJoin : ''} ${whereSql}`,
+    params: w.params,
+    match: parsed?.match ?? null,
+  };
+}
+
+/**
+ * One page of the list. With `matches`, searched rows carry their snippet and score (the app asks
+ * for those per visible row instead, via `search:matches`, so a page costs the same for any hit count).
+ */
+export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: boolean } = {}): PaperPage {
+  const sqlite = db.$client;
+  const { rowsSql, countSql, params, match } = buildListSql(db, q);
+  const rows = sqlite.prepare(rowsSql).all(...params, q.limit, q.offset) as RowRecord[];
+  const { n } = sqlite.prepare(countSql).get(...params) as { n: number };
+  const out = rows.map(toPaperRow);
+  if (opts.matches && match && out.length) {
+    const matches = matchesFor(
+      db,
+      match,
+      out.map((r) => r.id),
+    );
+    for (const r of out) {
+      const m = matches.get(r.id);
+      if (m) r.match = m;
+    }
+  }
+  return { rows: out, total: n };
+}

@@ -1,0 +1,54 @@
+/** The Daily view's day switcher: one HF Daily Papers day, by upvotes, with previous/next day. */
+import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { setView, useLibraryStore, type ViewSpec } from '../stores/libraryStore';
+import { useTagStore } from '../stores/tagStore';
+
+export const dailySpec = (day: string): ViewSpec => ({
+  key: 'daily',
+  title: 'Daily papers',
+  view: 'all',
+  filters: { featuredOn: day },
+  sort: 'upvotes',
+});
+
+export function dayLabel(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return d.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+export function DailyNav() {
+  const day = useLibraryStore((s) => (s.spec.key === 'daily' ? s.spec.filters.featuredOn : undefined));
+  const days = useTagStore((s) => s.days);
+  if (!day) return null;
+  const i = days.findIndex((d) => d.day === day);
+  const older = i >= 0 ? days[i + 1] : undefined;
+  const newer = i > 0 ? days[i - 1] : undefined;
+  return (
+    <div className="daily-nav" role="group" aria-label="Day">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Previous day"
+        title={older ? dayLabel(older.day) : 'No earlier day'}
+        disabled={!older}
+        onClick={() => older && void setView(dailySpec(older.day))}
+      >
+        <ChevronLeft size={16} aria-hidden />
+      </button>
+      <span className="daily-nav__day" data-testid="daily-day">
+        {dayLabel(day)}
+      </span>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Next day"
+        title={newer ? dayLabel(newer.day) : 'No later day'}
+        disabled={!newer}
+        onClick={() => newer && void setView(dailySpec(newer.day))}
+      >
+        <ChevronRight size={16} aria-hidden />
+      </button>
+    </div>
+  );
+}
