@@ -5,6 +5,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Core } from '../createCore';
 import { paperHandlers } from './papers';
+import { readerHandlers } from './reader';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -16,6 +17,7 @@ export function createHandlers(core: Core): Handlers {
     // ── library (#4) ──
 
     // ── reader (#5) ──
+    ...readerHandlers(core),
 
     // ── notes and export (#6) ──
 
