@@ -3,6 +3,7 @@ import { DetailPane } from './components/DetailPane';
 import { PaperTable } from './components/PaperTable';
 import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
+import { ReaderShell } from './components/reader/ReaderShell';
 import { api } from './api/client';
 import { reload } from './stores/libraryStore';
 import { refreshIfShown } from './stores/detailStore';
@@ -18,13 +19,15 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
-      <Sidebar />
-      <main className="pane pane--list" aria-label="Papers">
-        <Toolbar />
-        <PaperTable />
-      </main>
-      <DetailPane />
-    </div>
+    <ReaderShell>
+      <div className="app">
+        <Sidebar />
+        <main className="pane pane--list" aria-label="Papers">
+          <Toolbar />
+          <PaperTable />
+        </main>
+        <DetailPane />
+      </div>
+    </ReaderShell>
   );
 }

@@ -6,6 +6,7 @@ import { longDate } from '../lib/format';
 import { showPaper, useDetailStore } from '../stores/detailStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { EmptyState } from './EmptyState';
+import { OpenPdfButton } from './reader/OpenPdfButton';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -57,6 +58,7 @@ function Paper({ p }: { p: PaperDetail }) {
           )}
           {p.newVersionAvailable && <span className="badge badge--warn">New version available</span>}
         </div>
+        <OpenPdfButton paper={p} />
       </header>
       <nav className="detail__links" aria-label="Links">
         <ExtLink href={p.links.abs} icon={<BookMarked size={13} aria-hidden />}>

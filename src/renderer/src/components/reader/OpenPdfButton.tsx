@@ -1,0 +1,14 @@
+/** "Open PDF" in the detail pane: opens (or switches to) the paper's reader tab. */
+import { BookOpen } from 'lucide-react';
+import type { PaperDetail } from '@shared/domain';
+import { openReader } from '../../stores/readerStore';
+
+export function OpenPdfButton({ paper }: { paper: PaperDetail }) {
+  if (paper.pdf?.state !== 'done') return null;
+  return (
+    <button className="open-pdf-btn" onClick={() => openReader(paper.id, paper.title)}>
+      <BookOpen size={14} aria-hidden /> Open PDF
+      {paper.annotationCount > 0 && <span className="detail__ann-count">{paper.annotationCount} annotations</span>}
+    </button>
+  );
+}
