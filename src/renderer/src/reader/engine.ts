@@ -254,7 +254,8 @@ export class ReaderEngine {
       sortIndex: getSortIndex(pos, view.viewport.viewBox, [], pos.offset),
     });
     document.getSelection()?.removeAllRanges();
-    this.set({ selection: null, selectedId: a.id });
+    this.set({ selection: null });
+    this.select(a.id);
     return a;
   }
   /** The on-screen box of an annotation (for popups), if its page is drawn. */
@@ -524,8 +525,7 @@ export class ReaderEngine {
       rects: [r],
       sortIndex: getSortIndex({ pageIndex, rects: [r] }, view.viewport.viewBox, items, closestOffset(items, r)),
     });
-    this.set({ selectedId: a.id });
-    this.redrawAll();
+    this.select(a.id);
   }
 
   /** Rubber-band a new area on one page. */

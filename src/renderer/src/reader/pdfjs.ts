@@ -14,7 +14,7 @@ export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 /** A message a researcher can act on, from pdf.js's loading errors. */
 export function describeLoadError(e: unknown): string {
   const name = (e as { name?: string })?.name ?? '';
-  const message = (e as Error)?.message ?? String(e);
+  const message = ((e as Error)?.message ?? String(e)).replace(/\.$/, '');
   if (/empty/i.test(message) || message.includes('zero bytes')) {
     return 'The PDF file is empty (0 bytes). Download it again or attach another file.';
   }

@@ -163,6 +163,7 @@ function Chrome({ engine, manager, active, ui }: Loaded & { active: boolean; ui:
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [active, engine, setFindOpen]);
+  if (state.status === 'error') return null;
   return (
     <>
       <ReaderToolbar
@@ -181,6 +182,7 @@ function Chrome({ engine, manager, active, ui }: Loaded & { active: boolean; ui:
 
 function SidebarHost({ engine, manager }: Loaded) {
   const state = useEngineState(engine);
+  if (state.status === 'error' || state.status === 'password') return null;
   return <ReaderSidebar engine={engine} manager={manager} state={state} />;
 }
 
