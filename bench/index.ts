@@ -4,12 +4,14 @@
  */
 import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
+import { run as reader } from './reader';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
   // ── sync (#3) ──
   // ── library (#4) ──
   // ── reader (#5) ──
+  { name: 'reader', run: reader },
   // ── export (#6) ──
   // ── recommendations (#8) ──
 ];

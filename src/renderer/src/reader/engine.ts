@@ -6,7 +6,7 @@
  * navigation, reading position, and annotations drawn from an AnnotationManager. React reads
  * `getState()` through `subscribe()` and calls the methods; nothing here knows React.
  */
-import { describeLoadError, pdfjsLib, type PDFDocumentProxy } from './pdfjs';
+import { describeLoadError, pdfjsLib, pdfWorker, type PDFDocumentProxy } from './pdfjs';
 import { EventBus, LinkTarget, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import 'pdfjs-dist/web/pdf_viewer.css';
 import type { Annotation, ReadingPosition } from '@shared/annotations';
@@ -52,6 +52,11 @@ export interface EngineState {
 export interface EngineOptions {
   position: ReadingPosition | null;
   onPosition?: (p: ReadingPosition) => void;
+}
+
+/** Start what opening a PDF needs (engine code, pdf.js worker) before the user asks. */
+export function prewarm(): void {
+  pdfWorker();
 }
 
 export const FIRST_PAGE_MARK = 'papershelf:reader:first-page';
@@ -138,7 +143,7 @@ export class ReaderEngine {
         this.redrawAll();
       }),
     );
-    this.loadingTask = pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false });
+    this.loadingTask = pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false, worker: pdfWorker() });
     this.loadingTask.onPassword = (update: (pw: string) => void, reason: number) => {
       this.passwordCallback = update;
       this.set({ status: 'password', passwordIncorrect: reason === pdfjsLib.PasswordResponses.INCORRECT_PASSWORD });

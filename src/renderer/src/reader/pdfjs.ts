@@ -9,6 +9,15 @@ pdfjsLib.GlobalWorkerOptions.workerSrc = workerUrl;
 (globalThis as { pdfjsLib?: typeof pdfjsLib }).pdfjsLib = pdfjsLib;
 
 export { pdfjsLib };
+
+let sharedWorker: InstanceType<typeof pdfjsLib.PDFWorker> | null = null;
+/**
+ * One pdf.js worker for every tab, started ahead of need (its 1.2 MB module takes a few hundred
+ * milliseconds to start): documents share it, and destroying a document leaves it running.
+ */
+export function pdfWorker(): InstanceType<typeof pdfjsLib.PDFWorker> {
+  return (sharedWorker ??= new pdfjsLib.PDFWorker());
+}
 export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 
 /** A message a researcher can act on, from pdf.js's loading errors. */

@@ -57,6 +57,13 @@ function AnnotationList({ engine, manager, state }: Props) {
   const [tags, setTags] = useState<Set<string>>(new Set());
   const allTags = useMemo(() => [...new Set(list.flatMap((a) => a.tags))].sort(), [list]);
   const usedColors = useMemo(() => ANNOTATION_COLORS.filter((c) => list.some((a) => a.color === c.hex)), [list]);
+  // Long lists: draw the first cards with the first page, the rest right after.
+  const [limit, setLimit] = useState(40);
+  useEffect(() => {
+    if (!state.firstPagePainted || limit === Infinity) return;
+    const t = setTimeout(() => setLimit(Infinity), 50);
+    return () => clearTimeout(t);
+  }, [state.firstPagePainted, limit]);
   const shown = list.filter((a) => (!colors.size || colors.has(a.color)) && (!tags.size || a.tags.some((t) => tags.has(t))));
   const toggle = (set: Set<string>, v: string, apply: (s: Set<string>) => void) => {
     const next = new Set(set);
@@ -74,7 +81,7 @@ function AnnotationList({ engine, manager, state }: Props) {
         <p className="reader-sidebar__empty">Select text to highlight it, or use the tools above to add notes and areas.</p>
       ) : (
         <ul ref={listRef} aria-label="Annotations" className="ann-list__items">
-          {shown.map((a) => (
+          {shown.slice(0, limit).map((a) => (
             <li key={a.id}>
               <button
                 className={`ann-card${a.id === state.selectedId ? ' is-selected' : ''}`}

@@ -42,12 +42,13 @@ export function ReaderTab({ tab, active }: { tab: Tab; active: boolean }) {
     document.addEventListener('visibilitychange', onVisibility);
     void (async () => {
       try {
-        const [{ ReaderEngine }, { AnnotationManager }, doc] = await Promise.all([
+        const [{ ReaderEngine }, { AnnotationManager }, doc, bytes, annotations] = await Promise.all([
           import('../../reader/engine'),
           import('../../reader/annotation-manager'),
           api().invoke('reader:open', { paperId }),
+          fetchPdf(paperId),
+          api().invoke('annotations:list', { paperId }),
         ]);
-        const [bytes, annotations] = await Promise.all([fetchPdf(paperId), api().invoke('annotations:list', { paperId })]);
         if (disposed || !viewerRef.current) return;
         manager = new AnnotationManager({
           paperId,
