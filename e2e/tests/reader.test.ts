@@ -54,6 +54,17 @@ test.describe('reading and annotating a PDF', () => {
     await reader.zoomIn();
     await reader.expectHighlightOver(SENTENCE);
     await reader.snap('zoomed-in');
+
+    await reader.tool('Dark reading mode').click();
+    await expect(reader.reader.locator('.reader__main')).toHaveClass(/is-dark/);
+    await reader.snap('dark-reading-mode');
+    await reader.tool('Dark reading mode').click();
+
+    // The library stays one click away, and its detail pane counts the annotation.
+    await reader.tabs.getByRole('tab', { name: 'Library' }).click();
+    await page.getByRole('grid', { name: 'Papers' }).getByText(TITLE).click();
+    await expect(page.getByRole('button', { name: /Open PDF/ })).toContainText('1 annotation');
+    await reader.snap('library-with-tabs');
   });
 
   test('find a word: every match counted and highlighted, next and previous', async ({ reader }) => {

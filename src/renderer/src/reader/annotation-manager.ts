@@ -47,6 +47,8 @@ export class AnnotationManager {
   private readonly pending = new Map<string, { input: AnnotationInput; full: boolean }>();
   private readonly pendingDeletes = new Set<string>();
   private readonly saved = new Set<string>();
+  /** How many times the user deleted annotations (not counting undo/redo): for "Undo" toasts. */
+  deletions = 0;
   private undoStack: HistoryEntry[] = [];
   private redoStack: HistoryEntry[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -145,6 +147,7 @@ export class AnnotationManager {
   delete(ids: string[]): void {
     const before = ids.map((id) => this.items.get(id)).filter((a): a is Annotation => !!a);
     if (!before.length) return;
+    this.deletions++;
     this.remove(before.map((a) => a.id));
     this.record({ type: 'delete', before });
   }

@@ -3,6 +3,7 @@
  * sessionStorage so a reload brings the same tabs back, as Zotero restores its tabs.
  */
 import { create } from 'zustand';
+import { refreshIfShown } from './detailStore';
 
 export interface ReaderTab {
   paperId: number;
@@ -53,6 +54,8 @@ export function openReader(paperId: number, title: string): void {
 
 export function activateTab(paperId: number | null): void {
   useReaderStore.setState({ active: paperId });
+  // Annotation counts in the detail pane may have changed while reading.
+  if (paperId === null) refreshIfShown('all');
 }
 
 export function closeTab(paperId: number): void {

@@ -14,7 +14,9 @@ export function OpenPdfButton({ paper }: { paper: PaperDetail }) {
   return (
     <button className="open-pdf-btn" onClick={() => openReader(paper.id, paper.title)}>
       <BookOpen size={14} aria-hidden /> Open PDF
-      {paper.annotationCount > 0 && <span className="detail__ann-count">{paper.annotationCount} annotations</span>}
+      {paper.annotationCount > 0 && <span className="detail__ann-count">
+          {paper.annotationCount} {paper.annotationCount === 1 ? 'annotation' : 'annotations'}
+        </span>}
     </button>
   );
 }

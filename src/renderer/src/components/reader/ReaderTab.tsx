@@ -164,7 +164,7 @@ function Chrome({ engine, manager, active, ui }: Loaded & { active: boolean; ui:
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [active, engine, setFindOpen]);
-  if (state.status === 'error') return null;
+  if (state.status !== 'ready') return null;
   return (
     <>
       <ReaderToolbar
@@ -183,7 +183,7 @@ function Chrome({ engine, manager, active, ui }: Loaded & { active: boolean; ui:
 
 function SidebarHost({ engine, manager }: Loaded) {
   const state = useEngineState(engine);
-  if (state.status === 'error' || state.status === 'password') return null;
+  if (state.status !== 'ready') return null;
   return <ReaderSidebar engine={engine} manager={manager} state={state} />;
 }
 

@@ -4,13 +4,13 @@ import type { AnnotationManager } from '../../reader/annotation-manager';
 
 export function UndoToast({ manager }: { manager: AnnotationManager }) {
   const [shown, setShown] = useState(0);
-  const count = useRef(manager.list().length);
+  const seen = useRef({ deletions: manager.deletions, count: manager.list().length });
   useEffect(
     () =>
       manager.subscribe(() => {
         const n = manager.list().length;
-        if (n < count.current && manager.canUndo) setShown(count.current - n);
-        count.current = n;
+        if (manager.deletions > seen.current.deletions) setShown(Math.max(1, seen.current.count - n));
+        seen.current = { deletions: manager.deletions, count: n };
       }),
     [manager],
   );
