@@ -5,6 +5,7 @@
 import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
 import { run as library } from './library';
+import { run as reader } from './reader';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
@@ -12,6 +13,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   // ── library (#4) ──
   { name: 'library', run: library },
   // ── reader (#5) ──
+  { name: 'reader', run: reader },
   // ── export (#6) ──
   // ── recommendations (#8) ──
 ];

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { openCore, type Core } from '../core/createCore';
 import { createGate } from '../ipc/gate';
 import { startLoopbackServer, type LoopbackServer } from '../http/server';
+import { pdfFileResolver } from '../core/handlers/reader';
 
 export interface WebOptions {
   libraryDir?: string;
@@ -33,6 +34,7 @@ export async function startWeb(opts: WebOptions = {}): Promise<WebApp> {
       staticDir: existsSync(staticDir) ? staticDir : undefined,
       port: opts.port,
       token: opts.token,
+      files: { pdf: pdfFileResolver(core) },
     });
     core.backups.start();
     return {

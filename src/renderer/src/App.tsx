@@ -6,6 +6,7 @@ import { PaperTable } from './components/PaperTable';
 import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
 import { PdfLayer } from './components/pdfs/PdfLayer';
+import { ReaderShell } from './components/reader/ReaderShell';
 import { api } from './api/client';
 import { useLibraryKeys } from './hooks/useLibraryKeys';
 import { reload, useLibraryStore, clickRow } from './stores/libraryStore';
@@ -30,17 +31,19 @@ export function App() {
   useLibraryKeys();
 
   return (
-    <div className="app">
-      <Sidebar />
-      <main className="pane pane--list" aria-label="Papers">
-        <Toolbar />
-        <BulkBar />
-        <PaperTable />
-      </main>
-      <DetailPane />
-      <PdfLayer />
-      <Dialogs />
-    </div>
+    <ReaderShell>
+      <div className="app">
+        <Sidebar />
+        <main className="pane pane--list" aria-label="Papers">
+          <Toolbar />
+          <BulkBar />
+          <PaperTable />
+        </main>
+        <DetailPane />
+        <PdfLayer />
+        <Dialogs />
+      </div>
+    </ReaderShell>
   );
 }
 

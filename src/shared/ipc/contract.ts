@@ -10,6 +10,7 @@ import { SourceSpecSchema, WatchRuleInputSchema, type NewSinceLastSync, type Syn
 import type { DownloadRequestResult, PdfImportResult, PdfSettings, PdfStatus } from '../pdfs';
 import { AUTO_DOWNLOAD, MAX_IMPORT_BYTES } from '../pdfs';
 import type { DayCount, SavedSearch, SearchMatch, SourceCount, TagNode } from '../library';
+import { AnnotationInputSchema, type Annotation, type ReaderDocument } from '../annotations';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -187,6 +188,34 @@ export const contract = {
   'library:days': { args: z.object({}).strict(), result: returns<DayCount[]>() },
 
   // ── reader: PDF bytes, annotations, reading position (#5) ───────────────────────────────
+  /** Where the paper's PDF is and how to get its bytes; the saved reading position. */
+  'reader:open': { args: z.object({ paperId: id }).strict(), result: returns<ReaderDocument>() },
+  /**
+   * The PDF bytes over Electron IPC (structured clone of a Uint8Array). Browser mode uses the
+   * streaming route `GET /api/pdf/<paperId>` (Range supported) instead.
+   */
+  'reader:bytes': { args: z.object({ paperId: id }).strict(), result: returns<Uint8Array>() },
+  'reader:savePosition': {
+    args: z
+      .object({
+        paperId: id,
+        pageIndex: z.number().int().min(0),
+        scale: z.string().regex(/^(page-width|page-fit|page-actual|auto|\d+(\.\d+)?)$/),
+        top: z.number().finite().nullable().default(null),
+      })
+      .strict(),
+    result: returns<{ saved: true }>(),
+  },
+  'annotations:list': { args: z.object({ paperId: id }).strict(), result: returns<Annotation[]>() },
+  /** Upsert by id: a new annotation must be complete; an existing one takes any subset of fields. */
+  'annotations:save': {
+    args: z.object({ annotations: z.array(AnnotationInputSchema).min(1).max(5000) }).strict(),
+    result: returns<{ saved: Annotation[] }>(),
+  },
+  'annotations:delete': {
+    args: z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(5000) }).strict(),
+    result: returns<{ deleted: number }>(),
+  },
 
   // ── notes and export (#6) ───────────────────────────────────────────────────────────────
 

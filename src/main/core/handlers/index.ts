@@ -8,6 +8,7 @@ import { paperHandlers } from './papers';
 import { syncHandlers } from './sync';
 import { pdfHandlers } from './pdfs';
 import { libraryHandlers } from './library';
+import { readerHandlers } from './reader';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -22,6 +23,7 @@ export function createHandlers(core: Core): Handlers {
     ...libraryHandlers(core),
 
     // ── reader (#5) ──
+    ...readerHandlers(core),
 
     // ── notes and export (#6) ──
 

@@ -11,6 +11,7 @@ import { MathText } from './MathText';
 import { NotesSection } from './detail/NotesSection';
 import { TagEditor } from './detail/TagEditor';
 import { TriageSection } from './detail/TriageSection';
+import { OpenPdfButton } from './reader/OpenPdfButton';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -61,6 +62,7 @@ function Header({ p }: { p: PaperDetail }) {
           )}
           {p.newVersionAvailable && <span className="badge badge--warn">New version available</span>}
         </div>
+        <OpenPdfButton paper={p} />
       </header>
   );
 }
