@@ -9,6 +9,7 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers/index';
 import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
+import { AutoBibExporter } from '../export/autoBib';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -25,6 +26,8 @@ export interface Core {
   urls: SourceUrls;
   events: EventBus;
   handlers: Handlers;
+  /** Keeps the chosen .bib file up to date (#6). */
+  autoBib: AutoBibExporter;
   dispose(): Promise<void>;
 }
 
@@ -32,14 +35,18 @@ export function createCore(opts: CoreOptions): Core {
   const env = opts.env ?? process.env;
   const dir = resolveLibraryDir({ explicit: opts.libraryDir, env, hostDefault: opts.hostDefaultDir });
   const library = openLibrary(dir, opts);
+  const events = new EventBus();
+  const autoBib = new AutoBibExporter(library.db, events, Number(env.PAPERSHELF_AUTOBIB_DEBOUNCE_MS) || 1000);
   const core: Core = {
     version: APP_VERSION,
     transport: opts.transport,
     library,
     urls: sourceUrlsFromEnv(env),
-    events: new EventBus(),
+    events,
     handlers: undefined as unknown as Handlers,
+    autoBib,
     dispose: async () => {
+      autoBib.dispose();
       library.close();
     },
   };

@@ -5,6 +5,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Core } from '../createCore';
 import { paperHandlers } from './papers';
+import { exportHandlers } from './export';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -18,6 +19,7 @@ export function createHandlers(core: Core): Handlers {
     // ── reader (#5) ──
 
     // ── notes and export (#6) ──
+    ...exportHandlers(core),
 
     // ── recommendations (#8) ──
 

@@ -1,0 +1,128 @@
+/**
+ * .bib (BibTeX and BibLaTeX) → Listings, with @retorquere/bibtex-parser (the parser behind Better
+ * BibTeX's imports), which turns LaTeX into Unicode. Entries it cannot parse, or without a title,
+ * are reported with the line they start on; the others still come through.
+ */
+import { parse, type Creator } from '@retorquere/bibtex-parser';
+import { findArxivId, findDoi, parseArxivId } from '../../shared/arxivId';
+import type { Listing } from '../library/listings';
+
+export interface ParsedEntry {
+  listing: Listing;
+  /** The entry's own citation key, kept for papers new to the library. */
+  key: string | null;
+  line: number;
+}
+
+export interface ParseReport {
+  entries: ParsedEntry[];
+  errors: { line: number; message: string }[];
+}
+
+/** Line number (1-based) of each offset, by binary search over line starts. */
+export function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+function creatorName(c: Creator): string {
+  if (c.name) return c.name.trim();
+  return [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function cleanDoi(s: string | undefined): string | null {
+  if (!s) return null;
+  return findDoi(s.replace(/^https?:\/\/(dx\.)?doi\.org\//i, ''));
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** `YYYY[-MM[-DD]]` from biblatex `date`, or BibTeX `year` + `month`. */
+export function dateOf(f: Record<string, unknown>): string | null {
+  const date = typeof f.date === 'string' ? /^(\d{4})(-\d{2})?(-\d{2})?/.exec(f.date.trim()) : null;
+  if (date) return date[0];
+  const year = typeof f.year === 'string' ? /\d{4}/.exec(f.year)?.[0] : undefined;
+  if (!year) return null;
+  const m = typeof f.month === 'string' ? f.month.trim().toLowerCase() : '';
+  const month = /^\d{1,2}$/.test(m) ? Number(m) : MONTH_NAMES.indexOf(m.slice(0, 3)) + 1;
+  return month >= 1 && month <= 12 ? `${year}-${String(month).padStart(2, '0')}` : year;
+}
+
+export function parseBib(text: string): ParseReport {
+  const lib = parse(text, { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore' });
+  const lineOf = lineFinder(text);
+  const errors: ParseReport['errors'] = [];
+  let cursor = 0;
+  const locate = (input: string | undefined): number => {
+    if (!input) return lineOf(cursor);
+    const at = text.indexOf(input.trimEnd(), cursor);
+    if (at === -1) return lineOf(cursor);
+    cursor = at;
+    return lineOf(at);
+  };
+  const broken = new Set<string>();
+  for (const e of lib.errors) {
+    const line = locate(e.input);
+    errors.push({ line, message: e.error.replace(/ at line \d+, column \d+/, '') });
+    if (e.input) broken.add(e.input.trimEnd());
+  }
+  cursor = 0;
+  const entries: ParsedEntry[] = [];
+  for (const e of lib.entries) {
+    const line = locate(e.input);
+    if (broken.has(e.input.trimEnd())) continue;
+    const f = e.fields as Record<string, unknown>;
+    const str = (k: string) => (typeof f[k] === 'string' ? (f[k] as string).trim() : undefined);
+    const title = str('title')?.replace(/\s+/g, ' ');
+    if (!title) {
+      errors.push({ line, message: `@${e.type}{${e.key}} has no title` });
+      continue;
+    }
+    const eprintType = (str('archiveprefix') ?? str('eprinttype') ?? '').toLowerCase();
+    const eprint = str('eprint');
+    let doi = cleanDoi(str('doi'));
+    const arxiv =
+      (eprint && (eprintType === 'arxiv' || !eprintType) ? parseArxivId(eprint) : null) ??
+      (doi && /^10\.48550\/arxiv\./i.test(doi) ? parseArxivId(doi.replace(/^10\.48550\/arxiv\./i, '')) : null) ??
+      findArxivId([str('url'), str('journal'), str('note'), str('howpublished')].filter(Boolean).join(' '));
+    if (doi && /^10\.48550\/arxiv\./i.test(doi)) doi = null;
+    const journal = str('journaltitle') ?? str('journal');
+    const journalRef =
+      journal && !/^arxiv/i.test(journal)
+        ? [journal, str('volume'), str('number') ? `(${str('number')})` : undefined, str('pages')]
+            .filter(Boolean)
+            .join(' ')
+        : null;
+    const primary = (str('primaryclass') ?? str('eprintclass'))?.split(',')[0]?.trim() || null;
+    const authors = (Array.isArray(f.author) ? (f.author as Creator[]) : []).map(creatorName).filter(Boolean);
+    entries.push({
+      key: e.key || null,
+      line,
+      listing: {
+        arxivId: arxiv?.id ?? null,
+        version: arxiv?.version ?? null,
+        doi,
+        title,
+        abstract: str('abstract') ?? null,
+        authors: authors.map((name) => ({ name })),
+        publishedAt: dateOf(f),
+        categories: primary ? [primary] : [],
+        primaryCategory: primary,
+        journalRef,
+        authoritative: false,
+      },
+    });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { entries, errors };
+}
