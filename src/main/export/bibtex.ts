@@ -8,8 +8,8 @@
  * - non-ASCII as LaTeX commands (default for BibTeX) or UTF-8 (default for BibLaTeX);
  * - tags → keywords. Citation keys are read, never changed.
  */
-import { surnameOf } from '../../shared/citekey';
 import { bibValue, needsVietnameseFallbacks, VIETNAMESE_PREAMBLE, type Charset, type Encoding } from './latex';
+import { splitName } from './names';
 import { isArxivDoi, isPublished, recordUrl, type ExportRecord } from './records';
 
 export type Flavour = 'bibtex' | 'biblatex';
@@ -31,13 +31,10 @@ export function bibName(name: string, charset: Encoding): string {
   // "and" inside a name would split it: brace the whole name (an organisation, usually).
   if (/\band\b/i.test(n)) return `{${bibValue(n, charset)}}`;
   if (n.includes(',')) return bibValue(n, charset);
-  const sur = surnameOf(n);
-  if (!sur || sur === n) return bibValue(n, charset);
-  const at = n.lastIndexOf(sur);
-  const given = n.slice(0, at).trim();
-  const suffix = n.slice(at + sur.length).trim();
-  const parts = [sur, ...(suffix ? [suffix] : []), ...(given ? [given] : [])];
-  return parts.map((p) => bibValue(p, charset)).join(', ');
+  const p = splitName(n);
+  if ('literal' in p) return bibValue(p.literal, charset);
+  const parts = [p.family, ...(p.suffix ? [p.suffix] : []), ...(p.given ? [p.given] : [])];
+  return parts.map((x) => bibValue(x, charset)).join(', ');
 }
 
 function clean(s: string): string {

@@ -3,7 +3,7 @@
  * Preprints are `article` with publisher arXiv and number `arXiv:<id>` (as Zotero exports them);
  * published papers are `article-journal`.
  */
-import { surnameOf } from '../../shared/citekey';
+import { splitName } from './names';
 import { isPublished, recordUrl, type ExportRecord } from './records';
 
 export interface CslName {
@@ -30,16 +30,9 @@ export interface CslItem {
 }
 
 export function cslName(name: string): CslName {
-  const n = name.trim().replace(/\s+/g, ' ');
-  if (n.includes(',')) {
-    const [family, ...given] = n.split(',');
-    return { family: family!.trim(), given: given.join(',').trim() };
-  }
-  const sur = surnameOf(n);
-  if (!sur || sur === n) return { literal: n };
-  const at = n.lastIndexOf(sur);
-  const given = [n.slice(0, at).trim(), n.slice(at + sur.length).trim()].filter(Boolean).join(' ');
-  return { family: sur, given };
+  const p = splitName(name);
+  if ('literal' in p) return { literal: p.literal };
+  return { family: p.family, given: [p.given, p.suffix].filter(Boolean).join(' ') };
 }
 
 export function cslItem(r: ExportRecord): CslItem {

@@ -36,8 +36,8 @@ export function lineFinder(text: string): (offset: number) => number {
 }
 
 function creatorName(c: Creator): string {
-  if (c.name) return c.name.trim();
-  return [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+  if (c.name) return applyMarks(c.name.trim());
+  return applyMarks([c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim());
 }
 
 function cleanDoi(s: string | undefined): string | null {
@@ -58,8 +58,54 @@ export function dateOf(f: Record<string, unknown>): string | null {
   return month >= 1 && month <= 12 ? `${year}-${String(month).padStart(2, '0')}` : year;
 }
 
+const MARKS: Record<string, string> = {
+  '`': '\u0300', "'": '\u0301', '^': '\u0302', '~': '\u0303', '=': '\u0304', u: '\u0306', '.': '\u0307',
+  '"': '\u0308', h: '\u0309', r: '\u030a', H: '\u030b', v: '\u030c', textrighthorn: '\u031b', d: '\u0323',
+  textcommabelow: '\u0326', c: '\u0327', k: '\u0328', b: '\u0331',
+};
+
+/**
+ * The macros the parser does not know: the Vietnamese horn and hook our own exports write
+ * (`\~{\textrighthorn{u}}` → `ữ`, so Papershelf reads back what it writes); anything else is dropped.
+ */
+export function decodeUnsupported(tex: string): string {
+  let s = tex;
+  for (let i = 0; i < 8; i++) {
+    const next = s.replace(
+      /\\(textrighthorn|textcommabelow|[`'^~=."uvHrhdckb])\s*\{((?:\\?[A-Za-z]|[^{}\\])[\u0300-\u036f]*)\}/g,
+      (_m, cmd: string, base: string) => base.replace(/^\\/, '') + (MARKS[cmd] ?? ''),
+    );
+    if (next === s) break;
+    s = next;
+  }
+  // A bare `\textrighthorn` / `\h` (the parser hands over the macro without its argument):
+  // a placeholder that `applyMarks` moves after the next letter.
+  if (s === '\\textrighthorn') return HORN;
+  if (s === '\\h') return HOOK;
+  if (/\\[A-Za-z]/.test(s)) return '';
+  return s.replace(/[{}]/g, '').normalize('NFC');
+}
+
+const HORN = '\uE000';
+const HOOK = '\uE001';
+
+/** Put placeholder marks after the letter they belong to. */
+export function applyMarks(s: string): string {
+  if (!/[\uE000\uE001]/.test(s)) return s.normalize('NFC');
+  return s
+    .replace(/\uE000([\s\S])/g, '$1\u031b')
+    .replace(/\uE001([\s\S])/g, '$1\u0309')
+    .replace(/[\uE000\uE001]/g, '')
+    .normalize('NFC');
+}
+
 export function parseBib(text: string): ParseReport {
-  const lib = parse(text, { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore' });
+  const lib = parse(text, {
+    english: false,
+    sentenceCase: false,
+    caseProtection: false,
+    unsupported: (_node, tex) => decodeUnsupported(tex),
+  });
   const lineOf = lineFinder(text);
   const errors: ParseReport['errors'] = [];
   let cursor = 0;
@@ -79,10 +125,11 @@ export function parseBib(text: string): ParseReport {
   cursor = 0;
   const entries: ParsedEntry[] = [];
   for (const e of lib.entries) {
+    // Entries the parser gave up on come back without their input; they are in `errors` already.
+    if (!e.input.trim() || broken.has(e.input.trimEnd())) continue;
     const line = locate(e.input);
-    if (broken.has(e.input.trimEnd())) continue;
     const f = e.fields as Record<string, unknown>;
-    const str = (k: string) => (typeof f[k] === 'string' ? (f[k] as string).trim() : undefined);
+    const str = (k: string) => (typeof f[k] === 'string' ? applyMarks((f[k] as string).trim()) : undefined);
     const title = str('title')?.replace(/\s+/g, ' ');
     if (!title) {
       errors.push({ line, message: `@${e.type}{${e.key}} has no title` });
