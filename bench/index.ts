@@ -4,6 +4,7 @@
  */
 import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
+import { run as exportBench } from './export';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
@@ -11,6 +12,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   // ── library (#4) ──
   // ── reader (#5) ──
   // ── export (#6) ──
+  { name: 'export', run: exportBench },
   // ── recommendations (#8) ──
 ];
 

@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
+import { registerExport } from './commands/export';
 import { runCli } from './run';
 
 const program = new Command()
@@ -20,6 +21,7 @@ registerList(program);
 // ── search, tag, tags, state, star (#4) ──
 
 // ── export, import bib/ris (#6) ──
+registerExport(program);
 
 // ── similar, recommend (#8) ──
 

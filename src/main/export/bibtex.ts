@@ -26,8 +26,22 @@ export function defaultCharset(flavour: Flavour): Charset {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** `Vaswani, Ashish`; `van Beethoven, Ludwig`; `King, Jr., Martin Luther`; `Plato`; names with a comma as given. */
+const nameCache = new Map<string, string>();
+
+/** `bibName`, cached: the same authors come back entry after entry. */
+function cachedName(name: string, charset: Encoding): string {
+  const k = charset + '\u0000' + name;
+  let v = nameCache.get(k);
+  if (v === undefined) {
+    v = bibName(name, charset);
+    if (nameCache.size > 500_000) nameCache.clear();
+    nameCache.set(k, v);
+  }
+  return v;
+}
+
 export function bibName(name: string, charset: Encoding): string {
-  const n = name.trim().replace(/\s+/g, ' ');
+  const n = clean(name);
   // "and" inside a name would split it: brace the whole name (an organisation, usually).
   if (/\band\b/i.test(n)) return `{${bibValue(n, charset)}}`;
   if (n.includes(',')) return bibValue(n, charset);
@@ -38,7 +52,7 @@ export function bibName(name: string, charset: Encoding): string {
 }
 
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return /\s\s|[\t\n\r\f]|^\s|\s$/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 /** A raw value for url/doi/eprint fields: no escaping (they are verbatim), braces and spaces removed. */
@@ -55,7 +69,7 @@ export function bibEntry(r: ExportRecord, o: BibOptions): string {
   const f: string[] = [];
   const field = (name: string, value: string) => f.push(`  ${name} = {${value}}`);
   field('title', bibValue(clean(r.title), cs, true));
-  if (r.authors.length) field('author', r.authors.map((a) => bibName(a, cs)).join(' and '));
+  if (r.authors.length) field('author', r.authors.map((a) => cachedName(a, cs)).join(' and '));
   if (published && r.journalRef) field(biblatex ? 'journaltitle' : 'journal', bibValue(clean(r.journalRef), cs, true));
   const date = r.publishedAt ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(r.publishedAt) : null;
   if (biblatex) {

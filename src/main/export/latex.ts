@@ -168,23 +168,20 @@ export function bibValue(s: string, charset: Encoding, protect = false): string 
 
 const HAS_CAPITAL = /\p{Lu}/u;
 
-/** Brace runs of words that carry a capital letter, converting each word with `conv`. */
-function protectCase(s: string, conv: (t: string) => string = (t) => t): string {
-  const tokens = s.split(/(\s+)/); // words at even indexes, whitespace at odd ones
+/** A run of words that carry a capital letter (whitespace-separated tokens). */
+const CAPITAL_RUN = /(?<!\S)\S*\p{Lu}\S*(?:\s+\S*\p{Lu}\S*)*/gu;
+
+/** Brace runs of words that carry a capital letter, converting the text with `conv`. */
+function protectCase(s: string, conv?: (t: string) => string): string {
+  if (!conv) return s.replace(CAPITAL_RUN, '{$&}');
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i]!;
-    if (i % 2 === 1 || !HAS_CAPITAL.test(w)) {
-      out.push(i % 2 === 1 ? w : conv(w));
-      continue;
-    }
-    const run = [conv(w)];
-    while (i + 2 < tokens.length && HAS_CAPITAL.test(tokens[i + 2]!)) {
-      run.push(tokens[i + 1]!, conv(tokens[i + 2]!));
-      i += 2;
-    }
-    out.push(`{${run.join('')}}`);
+  let last = 0;
+  for (const m of s.matchAll(CAPITAL_RUN)) {
+    if (m.index > last) out.push(conv(s.slice(last, m.index)));
+    out.push(`{${conv(m[0])}}`);
+    last = m.index + m[0].length;
   }
+  if (last < s.length) out.push(conv(s.slice(last)));
   return out.join('');
 }
 

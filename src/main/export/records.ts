@@ -39,18 +39,15 @@ interface Raw {
   primary_category: string | null;
   journal_ref: string | null;
   comment: string | null;
-  tags: string | null;
 }
 
 const SELECT = `
   SELECT p.id, p.citation_key, p.arxiv_id, p.latest_version, p.doi, p.title, p.abstract, p.authors_text,
-         p.published_at, p.year, p.primary_category, p.journal_ref, p.comment,
-         (SELECT group_concat(t.path, char(31)) FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-           WHERE pt.paper_id = p.id) AS tags
+         p.published_at, p.year, p.primary_category, p.journal_ref, p.comment
   FROM papers p`;
 const ORDER = 'ORDER BY p.citation_key COLLATE NOCASE, p.id';
 
-function toRecord(r: Raw): ExportRecord {
+function toRecord(r: Raw, tags: Map<number, string[]>): ExportRecord {
   return {
     id: r.id,
     citationKey: r.citation_key ?? `paper${r.id}`,
@@ -65,7 +62,7 @@ function toRecord(r: Raw): ExportRecord {
     primaryCategory: r.primary_category,
     journalRef: r.journal_ref,
     comment: r.comment,
-    tags: r.tags ? r.tags.split('\x1f').sort() : [],
+    tags: tags.get(r.id)?.sort() ?? [],
   };
 }
 
@@ -95,7 +92,18 @@ export function loadRecords(db: ReadDb, scope: ExportScope): ExportRecord[] {
   } else {
     rows = sqlite.prepare(`${SELECT} WHERE p.state != 'dismissed' ${ORDER}`).all() as Raw[];
   }
-  return rows.map(toRecord);
+  // Tags in one pass rather than a subquery per paper.
+  const tags = new Map<number, string[]>();
+  const tagRows = sqlite.prepare('SELECT pt.paper_id AS id, t.path FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id').all() as {
+    id: number;
+    path: string;
+  }[];
+  for (const t of tagRows) {
+    const list = tags.get(t.id);
+    if (list) list.push(t.path);
+    else tags.set(t.id, [t.path]);
+  }
+  return rows.map((r) => toRecord(r, tags));
 }
 
 /** `https://arxiv.org/abs/<id>` (no version: the latest), else the DOI link. */
