@@ -166,7 +166,6 @@ export function bibValue(s: string, charset: Encoding, protect = false): string 
   return out.join('');
 }
 
-const HAS_CAPITAL = /\p{Lu}/u;
 
 /** A run of words that carry a capital letter (whitespace-separated tokens). */
 const CAPITAL_RUN = /(?<!\S)\S*\p{Lu}\S*(?:\s+\S*\p{Lu}\S*)*/gu;
