@@ -58,3 +58,9 @@ export const ANNOTATION_LINK_PREFIX = 'papershelf://annotation/';
 
 /** Citation keys that BibTeX, biber and Pandoc all accept. */
 export const CITATION_KEY_RE = /^[A-Za-z0-9_][A-Za-z0-9_:.\-+/]{0,99}$/;
+
+/** `> “text” ([p. 3](papershelf://annotation/<id>))`: how a note quotes an annotation. */
+export function quoteAnnotation(a: Pick<QuotableAnnotation, 'id' | 'pageIndex' | 'text' | 'comment'>): string {
+  const text = (a.text ?? a.comment ?? '').replace(/\s+/g, ' ').trim();
+  return `> “${text}” ([p. ${a.pageIndex + 1}](${ANNOTATION_LINK_PREFIX}${a.id}))`;
+}

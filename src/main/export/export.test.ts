@@ -9,7 +9,7 @@ import { openMemoryLibrary, type Library } from '../db/client';
 import { upsertListings } from '../library/listings';
 import { bibName } from './bibtex';
 import { safeBaseName } from './filenames';
-import { quoteAnnotation } from './markdown';
+import { quoteAnnotation } from '../../shared/notesExport';
 import { exportBib, exportCsl, exportMarkdown, exportRis, exportToFile } from './service';
 import { parseBib } from '../importers/bib';
 import { CJK_PAPER, FIXTURE_PAPERS, seedFixtures } from './testPapers';

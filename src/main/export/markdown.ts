@@ -6,6 +6,7 @@
  * (each paper a section whose metadata is a fenced YAML block).
  */
 import { stringify } from 'yaml';
+import { ANNOTATION_LINK_PREFIX } from '../../shared/notesExport';
 import type { ReadDb } from '../db/client';
 import { FileNamer } from './filenames';
 import { recordUrl, type ExportRecord } from './records';
@@ -57,13 +58,7 @@ export function colorName(hex: string): string {
 }
 
 export function annotationLink(id: string): string {
-  return `papershelf://annotation/${id}`;
-}
-
-/** `> “text” ([p. 3](papershelf://annotation/<id>))`: how a note quotes an annotation. */
-export function quoteAnnotation(a: Pick<MdAnnotation, 'id' | 'pageIndex' | 'text' | 'comment'>): string {
-  const text = (a.text ?? a.comment ?? '').replace(/\s+/g, ' ').trim();
-  return `> “${text}” ([p. ${a.pageIndex + 1}](${annotationLink(a.id)}))`;
+  return `${ANNOTATION_LINK_PREFIX}${id}`;
 }
 
 function quoteLines(s: string): string {

@@ -143,6 +143,7 @@ export const contract = {
     result: returns<AutoBibSettings & { lastWrittenAt: string | null; lastError: string | null }>(),
   },
   'export:prefs:get': { args: z.object({}).strict(), result: returns<ExportPrefs>() },
+  'export:tagPaths': { args: z.object({}).strict(), result: returns<string[]>() },
   'export:prefs:set': {
     args: z.object({ charsetBibtex: CharsetSchema.optional(), charsetBiblatex: CharsetSchema.optional() }).strict(),
     result: returns<ExportPrefs>(),

@@ -44,6 +44,8 @@ export function exportHandlers(core: Core) {
     'export:autoBib:get': () => core.autoBib.status(),
     'export:autoBib:set': (s) => core.autoBib.set(s),
     'export:prefs:get': () => prefs(),
+    'export:tagPaths': () =>
+      (db.$client.prepare('SELECT path FROM tags ORDER BY path COLLATE NOCASE').all() as { path: string }[]).map((t) => t.path),
     'export:prefs:set': ({ charsetBibtex, charsetBiblatex }) => {
       if (charsetBibtex) putSetting(db, 'export.charset.bibtex', charsetBibtex);
       if (charsetBiblatex) putSetting(db, 'export.charset.biblatex', charsetBiblatex);

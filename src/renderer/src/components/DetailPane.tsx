@@ -6,6 +6,8 @@ import { longDate } from '../lib/format';
 import { showPaper, useDetailStore } from '../stores/detailStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { EmptyState } from './EmptyState';
+import { CiteKeyField } from './CiteKeyField';
+import { NotesPanel } from './NotesPanel';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -93,11 +95,7 @@ function Paper({ p }: { p: PaperDetail }) {
           </Field>
         )}
         {p.primaryCategory && <Field label="Category">{p.categories.join(', ') || p.primaryCategory}</Field>}
-        {p.citationKey && (
-          <Field label="Cite key">
-            <code>{p.citationKey}</code>
-          </Field>
-        )}
+        <CiteKeyField id={p.id} citationKey={p.citationKey} />
       </dl>
       {p.hf.aiKeywords.length > 0 && (
         <ul className="keyword-list" aria-label="AI keywords">
@@ -122,6 +120,7 @@ function Paper({ p }: { p: PaperDetail }) {
           <p className="detail__summary">{p.hf.aiSummary}</p>
         </section>
       )}
+      <NotesPanel paperId={p.id} />
     </article>
   );
 }

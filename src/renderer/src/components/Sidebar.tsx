@@ -1,7 +1,8 @@
-import { Archive, BookOpen, CheckCircle2, Inbox, Library, Star, Trash2, Layers } from 'lucide-react';
+import { Archive, BookOpen, CheckCircle2, Inbox, Library, Star, Trash2, Layers, NotebookPen } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { setView, useLibraryStore, type ViewId } from '../stores/libraryStore';
 import { ThemeSwitch } from './ThemeSwitch';
+import { closeNotesView, openNotesView, useNotesStore } from '../stores/notesStore';
 
 const VIEWS: { id: ViewId; label: string; icon: ReactNode }[] = [
   { id: 'all', label: 'All papers', icon: <Layers size={16} /> },
@@ -14,7 +15,9 @@ const VIEWS: { id: ViewId; label: string; icon: ReactNode }[] = [
 ];
 
 export function Sidebar() {
-  const view = useLibraryStore((s) => s.view);
+  const libraryView = useLibraryStore((s) => s.view);
+  const notesOpen = useNotesStore((s) => s.viewOpen);
+  const view = notesOpen ? null : libraryView;
   return (
     <nav className="sidebar" aria-label="Library views">
       <div className="sidebar__brand">
@@ -29,7 +32,10 @@ export function Sidebar() {
               type="button"
               className={`sidebar__item${view === v.id ? ' is-active' : ''}`}
               aria-current={view === v.id ? 'page' : undefined}
-              onClick={() => void setView(v.id)}
+              onClick={() => {
+                closeNotesView();
+                void setView(v.id);
+              }}
             >
               <span className="sidebar__icon" aria-hidden>
                 {v.icon}
@@ -38,6 +44,22 @@ export function Sidebar() {
             </button>
           </li>
         ))}
+      </ul>
+      <div className="sidebar__section-title">Writing</div>
+      <ul className="sidebar__list" role="list">
+        <li>
+          <button
+            type="button"
+            className={`sidebar__item${notesOpen ? ' is-active' : ''}`}
+            aria-current={notesOpen ? 'page' : undefined}
+            onClick={openNotesView}
+          >
+            <span className="sidebar__icon" aria-hidden>
+              <NotebookPen size={16} />
+            </span>
+            <span className="sidebar__label">Notes</span>
+          </button>
+        </li>
       </ul>
       <div className="sidebar__footer">
         <ThemeSwitch />

@@ -1,4 +1,5 @@
 import { useLibraryStore, type ViewId } from '../stores/libraryStore';
+import { ExportMenu } from './ExportMenu';
 
 const TITLES: Record<ViewId, string> = {
   all: 'All papers',
@@ -20,6 +21,9 @@ export function Toolbar() {
         <span className="toolbar__count" aria-live="polite" data-testid="paper-count">
           {total === null ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'paper' : 'papers'}`}
         </span>
+      </div>
+      <div className="toolbar__actions">
+        <ExportMenu />
       </div>
     </header>
   );
