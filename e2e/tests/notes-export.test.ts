@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, FORMATS, test } from '../fixtures';
+import Database from 'better-sqlite3';
+import { cli, expect, FORMATS, startServer, stopServer, test } from '../fixtures';
+import { LibraryPom } from '../poms/library-pom';
 import { NotesPom } from '../poms/notes-pom';
 
 const HF = join(FORMATS, 'hf_daily_papers.json');
@@ -11,7 +13,7 @@ test.describe('notes and export', () => {
   test('a note is typed, previewed with math, saved, and still there after a reload', async ({ library }) => {
     const notes = new NotesPom(library);
     await library.selectPaper('ClawGUI');
-    await notes.type('# Take-aways\n\nThe loss is $L = \\sum_i x_i^2$ and see [the repo](https://example.org).\n\n- GUI agents\n- **RL** online');
+    await notes.type('# Take-aways\n\nThe loss is $L = \\sum_i x_i^2$ and see [the repo](https://example.org).\n\n- GUI agents\n**RL** online');
     await notes.waitSaved();
     await library.snap('note-editor-light');
     await notes.showPreview();
@@ -66,7 +68,7 @@ test.describe('notes and export', () => {
     await library.selectPaper('ClawGUI');
     await notes.menu('Copy BibTeX');
     await expect(library.page.getByText('BibTeX entry copied')).toBeVisible();
-    const clip = await library.page.evaluate(() => navigator.clipboard.readText());
+    const clip = (await library.page.evaluate('navigator.clipboard.readText()')) as string;
     expect(clip).toMatch(/^@misc\{tang2026clawgui,\n {2}title = \{\{ClawGUI: A Unified Framework\} for \{Training, Evaluating,\} and \{Deploying GUI Agents\}\},/);
     expect(clip).toContain('eprint = {2604.11784}');
     expect(clip).toContain('archiveprefix = {arXiv}');
@@ -129,4 +131,33 @@ test.describe('notes and export', () => {
     await expect(notes.preview.locator('.katex').first()).toBeVisible();
     await library.snap('note-preview-dark');
   });
+});
+
+test('Insert quote puts an annotation into the note with a link back to it', async ({ page, libraryDir }, testInfo) => {
+  cli(libraryDir, ['import', 'hf-json', HF]);
+  // The reader (#5) makes annotations; here they are written before the app starts.
+  const db = new Database(join(libraryDir, 'library.sqlite'));
+  const { id } = db.prepare(`SELECT id FROM papers WHERE arxiv_id = '2604.11784'`).get() as { id: number };
+  db.prepare(
+    `INSERT INTO annotations (id, paper_id, kind, color, page_index, rects, text, comment, sort_index)
+     VALUES ('ann-1', ?, 'highlight', '#ffd400', 2, '[]', 'GUI agents drive applications through their visual interfaces', 'key claim', '00002|000001|00100')`,
+  ).run(id);
+  db.close();
+  const server = await startServer(libraryDir);
+  try {
+    const library = new LibraryPom(page, testInfo);
+    await library.open(server.url);
+    const notes = new NotesPom(library);
+    await library.selectPaper('ClawGUI');
+    await notes.panel.getByRole('button', { name: 'Insert quote' }).click();
+    await library.snap('insert-quote-menu');
+    await page.getByRole('menuitem', { name: /p\. 3.*GUI agents drive/ }).click();
+    await expect(notes.editor).toContainText('> “GUI agents drive applications through their visual interfaces” ([p. 3](papershelf://annotation/ann-1))');
+    await notes.waitSaved();
+    await notes.showPreview();
+    await expect(notes.preview.locator('blockquote').getByRole('link', { name: 'p. 3' })).toHaveAttribute('href', 'papershelf://annotation/ann-1');
+    await library.snap('insert-quote-preview');
+  } finally {
+    await stopServer(server);
+  }
 });

@@ -106,6 +106,7 @@ function Paper({ p }: { p: PaperDetail }) {
           ))}
         </ul>
       )}
+      <NotesPanel paperId={p.id} />
       <section className="detail__section">
         <h2>Abstract</h2>
         <div className="detail__abstract">
@@ -120,7 +121,6 @@ function Paper({ p }: { p: PaperDetail }) {
           <p className="detail__summary">{p.hf.aiSummary}</p>
         </section>
       )}
-      <NotesPanel paperId={p.id} />
     </article>
   );
 }

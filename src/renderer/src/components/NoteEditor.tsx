@@ -5,7 +5,8 @@
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
@@ -23,6 +24,19 @@ interface Props {
   label: string;
 }
 
+/** Markdown colours from the theme's variables, so both themes read well. */
+const highlight = HighlightStyle.define([
+  { tag: t.heading, fontWeight: '700', color: 'var(--accent-strong)' },
+  { tag: t.strong, fontWeight: '700' },
+  { tag: t.emphasis, fontStyle: 'italic' },
+  { tag: t.strikethrough, textDecoration: 'line-through' },
+  { tag: [t.link, t.url], color: 'var(--accent)' },
+  { tag: t.monospace, color: 'var(--success)' },
+  { tag: t.quote, color: 'var(--text-muted)', fontStyle: 'italic' },
+  { tag: [t.processingInstruction, t.contentSeparator, t.list], color: 'var(--text-faint)' },
+  { tag: t.meta, color: 'var(--text-faint)' },
+]);
+
 const theme = EditorView.theme({
   '&': { fontSize: '13px', backgroundColor: 'var(--bg-elevated)', color: 'var(--text)' },
   '.cm-content': { fontFamily: 'var(--font-mono)', padding: '10px 0', caretColor: 'var(--text)' },
@@ -31,7 +45,7 @@ const theme = EditorView.theme({
   '.cm-cursor': { borderLeftColor: 'var(--text)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--bg-selected)' },
   '.cm-placeholder': { color: 'var(--text-faint)' },
-  '.cm-scroller': { minHeight: '180px', maxHeight: '420px', overflow: 'auto' },
+  '.cm-scroller': { minHeight: '120px', maxHeight: '420px', overflow: 'auto' },
 });
 
 export const NoteEditor = forwardRef<NoteEditorHandle, Props>(function NoteEditor({ value, onChange, onBlur, label }, ref) {
@@ -49,7 +63,7 @@ export const NoteEditor = forwardRef<NoteEditorHandle, Props>(function NoteEdito
           history(),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           markdown(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(highlight),
           EditorView.lineWrapping,
           placeholder('Write a note in Markdown: **bold**, [links](https://…), $math$…'),
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),

@@ -90,15 +90,15 @@ export function NotesPanel({ paperId }: { paperId: number }) {
           {status === 'error' ? `${st.text}: ${error}` : st.text}
         </span>
         <div className="notes-panel__tools">
-          <div className="segmented" role="tablist" aria-label="Note view">
-            <button type="button" role="tab" aria-selected={mode === 'write'} className={`segmented__item${mode === 'write' ? ' is-active' : ''}`} onClick={() => setMode('write')}>
+          <div className="note-tabs" role="tablist" aria-label="Note view">
+            <button type="button" role="tab" aria-selected={mode === 'write'} className={`note-tabs__item${mode === 'write' ? ' is-active' : ''}`} onClick={() => setMode('write')}>
               <Pencil size={12} aria-hidden /> Write
             </button>
             <button
               type="button"
               role="tab"
               aria-selected={mode === 'preview'}
-              className={`segmented__item${mode === 'preview' ? ' is-active' : ''}`}
+              className={`note-tabs__item${mode === 'preview' ? ' is-active' : ''}`}
               onClick={() => {
                 void flushNote();
                 setMode('preview');
