@@ -119,7 +119,9 @@ export function parseBib(text: string): ParseReport {
   const broken = new Set<string>();
   for (const e of lib.errors) {
     const line = locate(e.input);
-    errors.push({ line, message: e.error.replace(/ at line \d+, column \d+/, '') });
+    const head = /^@(\w+)\s*[{(]\s*([^,\s]*)/.exec(e.input ?? '');
+    const what = e.error.replace(/ at line \d+, column \d+/, '').replace(/ "[^"]*"/g, '').replace(/ in$/, '');
+    errors.push({ line, message: head ? `@${head[1]}{${head[2]}}: ${what}` : what });
     if (e.input) broken.add(e.input.trimEnd());
   }
   cursor = 0;

@@ -32,14 +32,15 @@ export function saveNote(db: WriteDb, paperId: number, body: string, baseUpdated
     }
     if (cur && cur.body === body) return { paperId, updatedAt: cur.updated_at, replaced: null };
     const conflict = cur !== undefined && baseUpdatedAt !== undefined && baseUpdatedAt !== cur.updated_at;
-    // Timestamps must grow even for two saves within one millisecond (they are the conflict check).
+    // Save times are a strict order over all notes (they drive "most recently edited" and the
+    // conflict check), even for two saves within one millisecond.
     const row = sqlite
       .prepare(
-        `INSERT INTO notes (paper_id, body) VALUES (?, ?)
-         ON CONFLICT(paper_id) DO UPDATE SET body = excluded.body,
-           updated_at = CASE WHEN strftime('%Y-%m-%dT%H:%M:%fZ','now') > notes.updated_at
-             THEN strftime('%Y-%m-%dT%H:%M:%fZ','now')
-             ELSE strftime('%Y-%m-%dT%H:%M:%fZ', notes.updated_at, '+0.001 seconds') END
+        `WITH t(now, last) AS (SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now'), (SELECT max(updated_at) FROM notes))
+         INSERT INTO notes (paper_id, body, updated_at)
+         SELECT ?, ?, CASE WHEN last IS NULL OR now > last THEN now
+                           ELSE strftime('%Y-%m-%dT%H:%M:%fZ', last, '+0.001 seconds') END FROM t WHERE true
+         ON CONFLICT(paper_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at
          RETURNING updated_at`,
       )
       .get(paperId, body) as { updated_at: string };

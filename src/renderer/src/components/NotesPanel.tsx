@@ -28,8 +28,8 @@ function QuoteMenu({ paperId, onPick }: { paperId: number; onPick(a: QuotableAnn
         if (open) void api().invoke('notes:quotable', { paperId }).then(setItems, () => setItems([]));
       }}
     >
-      <DropdownMenu.Trigger className="btn btn--ghost btn--sm">
-        <Quote size={13} aria-hidden /> Insert quote
+      <DropdownMenu.Trigger className="btn btn--ghost btn--sm" aria-label="Insert quote" title="Quote one of this paper's annotations">
+        <Quote size={13} aria-hidden /> Quote
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu menu--quotes" align="end" sideOffset={4}>
