@@ -6,6 +6,7 @@ import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
 import { run as library } from './library';
 import { run as reader } from './reader';
+import { run as exportBench } from './export';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
@@ -15,6 +16,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   // ── reader (#5) ──
   { name: 'reader', run: reader },
   // ── export (#6) ──
+  { name: 'export', run: exportBench },
   // ── recommendations (#8) ──
 ];
 

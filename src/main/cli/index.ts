@@ -9,6 +9,7 @@ import { registerReliability } from './commands/reliability';
 import { registerSync } from './commands/sync';
 import { registerPdfs } from './commands/pdfs';
 import { registerLibrary } from './commands/library';
+import { registerExport } from './commands/export';
 import { runCli } from './run';
 
 const program = new Command()
@@ -27,6 +28,7 @@ registerPdfs(program);
 registerLibrary(program);
 
 // ── export, import bib/ris (#6) ──
+registerExport(program);
 
 // ── similar, recommend (#8) ──
 

@@ -14,6 +14,7 @@ import { damagedMessage, prepareLibrary } from '../reliability/prepare';
 import { SyncService } from '../sync/service';
 import { httpOptionsFromEnv } from '../sync/http';
 import { createPdfServices, downloadOptionsFromEnv, type PdfServices } from '../pdfs/service';
+import { AutoBibExporter } from '../export/autoBib';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -38,6 +39,8 @@ export interface Core {
   sync: SyncService;
   /** PDF download queue, full-text indexer, local import (#3). */
   pdfs: PdfServices;
+  /** Keeps the chosen .bib file up to date (#6). */
+  autoBib: AutoBibExporter;
   dispose(): Promise<void>;
 }
 
@@ -62,6 +65,9 @@ export function createCore(opts: CoreOptions): Core {
   disposers.push(() => core.backups.dispose());
   core.sync = new SyncService({ library, urls: core.urls, events: core.events, http: httpOptionsFromEnv(env) });
   disposers.push(() => core.sync.dispose());
+  // notes and export (#6): keeps the chosen .bib file up to date
+  core.autoBib = new AutoBibExporter(library.db, core.events, Number(env.PAPERSHELF_AUTOBIB_DEBOUNCE_MS) || 1000);
+  disposers.push(() => core.autoBib.dispose());
   core.handlers = createHandlers(core);
   // pdfs (#3): download queue + full-text indexer, resumed at start
   core.pdfs = createPdfServices(core, downloadOptionsFromEnv(env));

@@ -12,8 +12,12 @@ import { useLibraryKeys } from './hooks/useLibraryKeys';
 import { reload, useLibraryStore, clickRow } from './stores/libraryStore';
 import { refreshIfShown } from './stores/detailStore';
 import { reloadSidebar } from './stores/tagStore';
+import { NotesView } from './components/NotesView';
+import { Toast } from './components/Toast';
+import { useNotesStore } from './stores/notesStore';
 
 export function App() {
+  const notesOpen = useNotesStore((s) => s.viewOpen);
   useEffect(() => {
     void reload();
     void reloadSidebar();
@@ -34,14 +38,21 @@ export function App() {
     <ReaderShell>
       <div className="app">
         <Sidebar />
-        <main className="pane pane--list" aria-label="Papers">
-          <Toolbar />
-          <BulkBar />
-          <PaperTable />
-        </main>
+        {notesOpen ? (
+          <main className="pane pane--list" aria-label="Notes">
+            <NotesView />
+          </main>
+        ) : (
+          <main className="pane pane--list" aria-label="Papers">
+            <Toolbar />
+            <BulkBar />
+            <PaperTable />
+          </main>
+        )}
         <DetailPane />
         <PdfLayer />
         <Dialogs />
+        <Toast />
       </div>
     </ReaderShell>
   );

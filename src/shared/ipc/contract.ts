@@ -11,6 +11,15 @@ import type { DownloadRequestResult, PdfImportResult, PdfSettings, PdfStatus } f
 import { AUTO_DOWNLOAD, MAX_IMPORT_BYTES } from '../pdfs';
 import type { DayCount, SavedSearch, SearchMatch, SourceCount, TagNode } from '../library';
 import { AnnotationInputSchema, type Annotation, type ReaderDocument } from '../annotations';
+import type {
+  AutoBibSettings,
+  ExportedFile,
+  ImportReport,
+  NoteDoc,
+  NoteListItem,
+  NoteSaved,
+  QuotableAnnotation,
+} from '../notesExport';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -71,6 +80,20 @@ const savedFilters = z
   })
   .strict();
 export type SavedFilters = z.output<typeof savedFilters>;
+// ── notes and export (#6) ──
+export const ExportScopeSchema = z.union([
+  z.object({ ids: z.array(id).min(1).max(1_000_000) }).strict(),
+  z.object({ tag: z.string().min(1).max(500) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+export type ExportScope = z.infer<typeof ExportScopeSchema>;
+const FlavourSchema = z.enum(['bibtex', 'biblatex']);
+const CharsetSchema = z.enum(['ascii', 'utf8']);
+export interface ExportPrefs {
+  charsetBibtex: 'ascii' | 'utf8';
+  charsetBiblatex: 'ascii' | 'utf8';
+}
+// ── end notes and export (#6) ──
 
 export interface AppInfo {
   version: string;
@@ -218,6 +241,71 @@ export const contract = {
   },
 
   // ── notes and export (#6) ───────────────────────────────────────────────────────────────
+  'notes:get': { args: z.object({ paperId: id }).strict(), result: returns<NoteDoc>() },
+  'notes:save': {
+    args: z
+      .object({ paperId: id, body: z.string().max(10_000_000), baseUpdatedAt: z.string().max(40).nullable().optional() })
+      .strict(),
+    result: returns<NoteSaved>(),
+  },
+  'notes:list': {
+    args: z.object({ limit: z.number().int().min(1).max(10_000).default(500) }).strict(),
+    result: returns<NoteListItem[]>(),
+  },
+  'notes:quotable': { args: z.object({ paperId: id }).strict(), result: returns<QuotableAnnotation[]>() },
+  'papers:setCitationKey': {
+    args: z.object({ id, key: z.string().max(200) }).strict(),
+    result: returns<{ citationKey: string; changed: boolean }>(),
+  },
+  'export:bibtex': {
+    args: z.object({ scope: ExportScopeSchema, flavour: FlavourSchema.default('bibtex'), charset: CharsetSchema.optional() }).strict(),
+    result: returns<string>(),
+  },
+  'export:bibtexEntry': {
+    args: z.object({ id, flavour: FlavourSchema.default('bibtex'), charset: CharsetSchema.optional() }).strict(),
+    result: returns<string>(),
+  },
+  'export:markdown': {
+    args: z.object({ scope: ExportScopeSchema, layout: z.enum(['single', 'perPaper']).default('single') }).strict(),
+    result: returns<ExportedFile[]>(),
+  },
+  'export:csl': { args: z.object({ scope: ExportScopeSchema }).strict(), result: returns<string>() },
+  'export:ris': { args: z.object({ scope: ExportScopeSchema }).strict(), result: returns<string>() },
+  'export:toFile': {
+    args: z
+      .object({
+        path: z.string().min(1).max(4096),
+        format: z.enum(['bibtex', 'biblatex', 'markdown', 'csl-json', 'ris']),
+        scope: ExportScopeSchema,
+        charset: CharsetSchema.optional(),
+        layout: z.enum(['single', 'perPaper']).optional(),
+      })
+      .strict(),
+    result: returns<{ files: string[] }>(),
+  },
+  'import:bib': { args: z.object({ text: z.string().max(200_000_000) }).strict(), result: returns<ImportReport>() },
+  'import:ris': { args: z.object({ text: z.string().max(200_000_000) }).strict(), result: returns<ImportReport>() },
+  'export:autoBib:get': {
+    args: z.object({}).strict(),
+    result: returns<AutoBibSettings & { lastWrittenAt: string | null; lastError: string | null }>(),
+  },
+  'export:autoBib:set': {
+    args: z
+      .object({
+        path: z.string().min(1).max(4096).nullable(),
+        flavour: FlavourSchema.default('bibtex'),
+        charset: CharsetSchema.nullable().default(null),
+        tag: z.string().min(1).max(500).nullable().default(null),
+      })
+      .strict(),
+    result: returns<AutoBibSettings & { lastWrittenAt: string | null; lastError: string | null }>(),
+  },
+  'export:prefs:get': { args: z.object({}).strict(), result: returns<ExportPrefs>() },
+  'export:tagPaths': { args: z.object({}).strict(), result: returns<string[]>() },
+  'export:prefs:set': {
+    args: z.object({ charsetBibtex: CharsetSchema.optional(), charsetBiblatex: CharsetSchema.optional() }).strict(),
+    result: returns<ExportPrefs>(),
+  },
 
   // ── recommendations (#8) ────────────────────────────────────────────────────────────────
 
@@ -235,6 +323,7 @@ export interface MainEvents {
   'pdf:state': { paperId: number; state: PdfState; error: string | null };
   'pdf:progress': { paperId: number; received: number; total: number | null };
   'pdf:textProgress': { pending: number; done: number; failed: number; current: number | null };
+  'notes:changed': { paperId: number; updatedAt: string };
 }
 
 export type Channel = keyof typeof contract;
@@ -251,6 +340,8 @@ export const EVENT_NAMES = [
   'pdf:textProgress',
   // library (#4)
   'tags:changed',
+  // notes and export (#6)
+  'notes:changed',
 ] as const satisfies readonly EventName[];
 
 /** What a caller passes (defaults may be omitted). */

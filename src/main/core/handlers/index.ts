@@ -9,6 +9,7 @@ import { syncHandlers } from './sync';
 import { pdfHandlers } from './pdfs';
 import { libraryHandlers } from './library';
 import { readerHandlers } from './reader';
+import { exportHandlers } from './export';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -26,6 +27,7 @@ export function createHandlers(core: Core): Handlers {
     ...readerHandlers(core),
 
     // ── notes and export (#6) ──
+    ...exportHandlers(core),
 
     // ── recommendations (#8) ──
 

@@ -12,6 +12,7 @@ import { NotesSection } from './detail/NotesSection';
 import { TagEditor } from './detail/TagEditor';
 import { TriageSection } from './detail/TriageSection';
 import { OpenPdfButton } from './reader/OpenPdfButton';
+import { CiteKeyField } from './CiteKeyField';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -110,11 +111,7 @@ function Fields({ p }: { p: PaperDetail }) {
           </Field>
         )}
         {p.primaryCategory && <Field label="Category">{p.categories.join(', ') || p.primaryCategory}</Field>}
-        {p.citationKey && (
-          <Field label="Cite key">
-            <code>{p.citationKey}</code>
-          </Field>
-        )}
+        <CiteKeyField id={p.id} citationKey={p.citationKey} />
       </dl>
       {p.hf.aiKeywords.length > 0 && (
         <ul className="keyword-list" aria-label="AI keywords">

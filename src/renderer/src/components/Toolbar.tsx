@@ -5,6 +5,7 @@ import { DailyNav } from './DailyNav';
 import { FilterMenu } from './FilterMenu';
 import { SearchBox } from './SearchBox';
 import { PdfToolbar } from './pdfs/PdfToolbar';
+import { ExportMenu } from './ExportMenu';
 
 export function Toolbar() {
   const title = useLibraryStore((s) => s.spec.title);
@@ -29,6 +30,7 @@ export function Toolbar() {
       )}
       <FilterMenu />
       <PdfToolbar />
+      <ExportMenu />
     </header>
   );
 }
