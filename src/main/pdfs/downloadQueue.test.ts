@@ -69,6 +69,21 @@ describe('the download queue', () => {
     assertDoneRowsHaveFiles(h.library);
   });
 
+  it('a 429 pauses the whole queue until its Retry-After has passed', async () => {
+    await h.close();
+    h = openHarness(dir, server.url, { backoffMs: 20, idleTimeoutMs: 400, maxAttempts: 5, concurrency: 1 });
+    const ids = seedPapers(h.library, [{ arxivId: '2604.11784' }, { arxivId: '2604.12000' }]);
+    server.plan('2604.11784', ['429']);
+    h.pdfs.downloads.enqueue(ids);
+    await drain();
+    const [limited, ...rest] = server.requests;
+    expect(limited).toMatchObject({ id: '2604.11784', fault: '429' });
+    expect(rest.map((r) => r.id).sort()).toEqual(['2604.11784', '2604.12000']);
+    // Retry-After: 1 — nothing was asked of the server in the meantime.
+    for (const r of rest) expect(r.at - limited!.at).toBeGreaterThanOrEqual(990);
+    expect(ids.map((id) => pdfOf(h.library, id)?.state)).toEqual(['done', 'done']);
+  });
+
   it('gives up on a stall after the idle timeout and resumes on the next attempt', async () => {
     const [id] = seedPapers(h.library, [{ arxivId: '2604.11784' }]);
     server.plan('2604.11784', ['stall']);

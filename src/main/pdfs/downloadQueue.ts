@@ -2,10 +2,11 @@
  * The PDF download queue: durable jobs (kind 'pdf-download') in SQLite, two at a time.
  *
  * - Survives restarts: jobs left 'active' go back to 'queued' on start.
- * - Resumes: the partial file is kept under `<library>/pdfs/.partial/<paperId>.part` and the
+ * - Resumes: the partial file is kept under `<library>/pdfs/.partial/<paperId>-<jobId>.part` and the
  *   next attempt asks for the rest with an HTTP Range request.
  * - Retries 429, 5xx, timeouts, stalls and dropped connections with exponential backoff that
  *   honours Retry-After; gives up after `maxAttempts` with the reason on the paper's pdfs row.
+ *   A 429 pauses the whole queue until its Retry-After has passed (one server, one rate limit).
  * - Validates each file (`%PDF-`, `%%EOF`, size limit; an HTML page is refused) before it is
  *   stored content-addressed, and only then marks the row done (one transaction with the job).
  */
@@ -86,6 +87,8 @@ export class DownloadService {
   private readonly active = new Map<number, { paperId: number; abort: AbortController }>();
   private readonly progress = new Map<number, PdfActivity>();
   private timer: NodeJS.Timeout | null = null;
+  /** After a 429 with Retry-After, no new download starts before this time (ms since epoch). */
+  private pausedUntil = 0;
   private started = false;
   private disposed = false;
   private idleWaiters: (() => void)[] = [];
@@ -216,7 +219,8 @@ export class DownloadService {
   private pump(): void {
     if (!this.started || this.disposed) return;
     const free = this.opts.concurrency - this.active.size;
-    if (free > 0) {
+    const paused = Date.now() < this.pausedUntil;
+    if (free > 0 && !paused) {
       for (const job of nextJobs(this.db, DOWNLOAD_JOB, free, [...this.active.keys()])) {
         setJob(this.db, job.id, { state: 'active' });
         const abort = new AbortController();
@@ -235,10 +239,10 @@ export class DownloadService {
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const at = nextRetryAt(this.db, DOWNLOAD_JOB);
-    if (at) {
+    const at = paused ? this.pausedUntil : Date.parse(nextRetryAt(this.db, DOWNLOAD_JOB) ?? '');
+    if (Number.isFinite(at)) {
       // Not unref'd: a CLI waiting for the queue to drain must stay alive through a backoff.
-      this.timer = setTimeout(() => this.pump(), Math.max(10, Date.parse(at) - Date.now()));
+      this.timer = setTimeout(() => this.pump(), Math.max(10, at - Date.now()));
     }
   }
 
@@ -258,7 +262,8 @@ export class DownloadService {
     const payload = JSON.parse(job.payload || '{}') as { version?: number | null; etag?: string | null };
     const version = payload.version ?? paper.latest_version;
     const url = `${this.deps.urls.arxiv}/pdf/${paper.arxiv_id}${version ? `v${version}` : ''}`;
-    const part = join(partialDir(this.deps.library.dir), `${paper.id}.part`);
+    // One partial per job: a restart resumes it; another job (another version) never appends to it.
+    const part = join(partialDir(this.deps.library.dir), `${paper.id}-${job.id}.part`);
     setPdfState(this.db, paper.id, 'downloading', null);
     this.emitState(paper.id, 'downloading', null);
     this.progress.set(paper.id, { paperId: paper.id, title: paper.title, received: 0, total: null });
@@ -304,6 +309,7 @@ export class DownloadService {
       if (err.retryable && attempts < this.opts.maxAttempts) {
         const backoff = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (attempts - 1));
         const wait = Math.max(backoff, err.retryAfterMs ?? 0);
+        if (err.retryAfterMs !== null) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + err.retryAfterMs);
         const retryAfter = new Date(Date.now() + wait).toISOString();
         setJob(this.db, job.id, { state: 'queued', attempts, retryAfter, lastError: err.message });
         const msg = `${err.message} Retrying in ${Math.ceil(wait / 1000)} s (attempt ${attempts + 1} of ${this.opts.maxAttempts}).`;
@@ -311,7 +317,7 @@ export class DownloadService {
         this.emitState(paper.id, 'queued', msg);
       } else {
         setJob(this.db, job.id, { state: 'failed', attempts, lastError: err.message });
-        if (!err.retryable) await rm(part, { force: true });
+        await rm(part, { force: true });
         this.fail(paper.id, err.message);
       }
     }

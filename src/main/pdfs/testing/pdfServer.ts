@@ -15,7 +15,8 @@ export interface PdfServer {
   files: Map<string, { bytes: Uint8Array; version: number }>;
   /** Faults for the next requests of an id, consumed in order; then 'ok'. */
   plan(id: string, faults: Fault[]): void;
-  requests: { id: string; range: string | null; fault: Fault }[];
+  /** Every request: the id, its Range header, the fault served, when it arrived (ms since epoch). */
+  requests: { id: string; range: string | null; fault: Fault; at: number }[];
   close(): Promise<void>;
 }
 
@@ -33,7 +34,7 @@ export async function startPdfServer(opts: { retryAfterSeconds?: number } = {}):
     const file = parsed ? files.get(parsed.id) : undefined;
     const fault = (parsed && plans.get(parsed.id)?.shift()) || 'ok';
     const range = req.headers.range ?? null;
-    requests.push({ id: parsed?.id ?? '?', range, fault });
+    requests.push({ id: parsed?.id ?? '?', range, fault, at: Date.now() });
     if (fault === '429') {
       res.writeHead(429, { 'retry-after': String(opts.retryAfterSeconds ?? 1), 'content-type': 'text/plain' });
       return res.end('rate limited');
