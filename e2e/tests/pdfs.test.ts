@@ -100,6 +100,8 @@ test.describe('PDFs for synced papers', () => {
     await expect(pdfs.section.getByRole('alert')).toContainText('is an HTML page ("arXiv is temporarily unavailable"), not a PDF.');
     await expect(pdfs.section.getByRole('button', { name: 'Retry' })).toBeVisible();
     await library.snap('download-failed');
+    await library.page.getByRole('radio', { name: 'Dark theme' }).click();
+    await library.snap('download-failed-dark');
   });
 
   test('the auto-download setting fetches PDFs of papers as they are starred', async ({ library, pdfs, pdfServer, server }) => {
