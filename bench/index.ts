@@ -4,10 +4,12 @@
  */
 import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
+import { run as pdfs } from './pdfs';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
   // ── sync (#3) ──
+  { name: 'pdfs', run: pdfs },
   // ── library (#4) ──
   // ── reader (#5) ──
   // ── export (#6) ──

@@ -284,7 +284,7 @@ export class DownloadService {
       }
       const sha256 = await sha256OfFile(part);
       if (signal.aborted) throw signal.reason as Error;
-      const stored = adoptFile(this.deps.library.dir, part, sha256, size);
+      const stored = await adoptFile(this.deps.library.dir, part, sha256, size);
       this.db.$client.transaction(() => {
         markPdfDone(this.db, paper.id, {
           ...stored,

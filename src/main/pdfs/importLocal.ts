@@ -99,7 +99,7 @@ export async function importPdf(deps: ImportDeps, src: ImportSource): Promise<Pd
     return { kind: 'duplicate', paperId: p.id, title: p.title, name: src.name, sha256, arxivId: p.arxiv_id, doi: p.doi };
   }
 
-  const tmp = writeTemp(library.dir, bytes);
+  const tmp = await writeTemp(library.dir, bytes);
   let meta: PdfExtract;
   try {
     meta = await deps.worker.extract(tmp, 1);
@@ -111,7 +111,7 @@ export async function importPdf(deps: ImportDeps, src: ImportSource): Promise<Pd
 
   let result: PdfImportResult;
   try {
-    const stored = adoptFile(library.dir, tmp, sha256, bytes.length);
+    const stored = await adoptFile(library.dir, tmp, sha256, bytes.length);
     result = s.transaction((): PdfImportResult => {
       const byArxiv = arxiv
         ? (s.prepare('SELECT id, title FROM papers WHERE arxiv_id = ?').get(arxiv.id) as PaperMatch | undefined)

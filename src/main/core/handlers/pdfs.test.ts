@@ -24,7 +24,7 @@ describe('the pdfs contract entries', () => {
     await core.pdfs.text.idle();
     expect(await dispatch('pdfs:status', {})).toEqual({
       ok: true,
-      value: { downloads: { queued: 0, active: 0, failed: 0, done: 0 }, text: { pending: 0, done: 1, failed: 0 }, active: [] },
+      value: { downloads: { queued: 0, active: 0, failed: 0, done: 1 }, text: { pending: 0, done: 1, failed: 0 }, active: [] },
     });
     const detail = await core.handlers['papers:get']({ id: (r as { value: { paperId: number } }).value.paperId });
     expect(detail.pdf).toMatchObject({ state: 'done', pages: 2, version: 2 });
