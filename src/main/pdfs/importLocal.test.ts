@@ -70,6 +70,16 @@ describe('importing a local PDF', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('the same file dropped twice at once becomes one paper', async () => {
+    const [a, b] = await Promise.all([
+      h.pdfs.import({ name: 'one.pdf', bytes: withDoi }),
+      h.pdfs.import({ name: 'two.pdf', bytes: withDoi }),
+    ]);
+    expect([a.kind, b.kind]).toEqual(['new', 'duplicate']);
+    expect(b.paperId).toBe(a.paperId);
+    expect(counts()).toMatchObject({ papers: 1, pdfs: 1, files: 1 });
+  });
+
   it('attaches to an existing paper found by DOI', async () => {
     const [id] = seedPapers(h.library, [{ arxivId: '2501.00002', doi: '10.1145/3592433.3601' }]);
     h.library.sqlite.prepare('UPDATE papers SET arxiv_id = NULL WHERE id = ?').run(id);
