@@ -29,6 +29,8 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 afterEach(async () => {
+  // Whatever happened, no PDF is marked done unless its file exists with the recorded sha256.
+  assertDoneRowsHaveFiles(h.library);
   await h.close();
   removeDir(dir);
 });
@@ -82,6 +84,19 @@ describe('the download queue', () => {
     // Retry-After: 1 — nothing was asked of the server in the meantime.
     for (const r of rest) expect(r.at - limited!.at).toBeGreaterThanOrEqual(990);
     expect(ids.map((id) => pdfOf(h.library, id)?.state)).toEqual(['done', 'done']);
+  });
+
+  it('a body that ends cleanly but early (no Content-Length) is caught by the missing %%EOF and fetched again', async () => {
+    const [id] = seedPapers(h.library, [{ arxivId: '2604.11784' }]);
+    server.plan('2604.11784', ['short']);
+    h.pdfs.downloads.enqueue([id!]);
+    await drain();
+    // The short file is not resumed (it cannot be trusted): the retry starts from byte 0.
+    expect(server.requests.map((r) => [r.fault, r.range])).toEqual([
+      ['short', null],
+      ['ok', null],
+    ]);
+    expect(pdfOf(h.library, id!)).toMatchObject({ state: 'done', sha256: sha256OfBytes(pdfA) });
   });
 
   it('gives up on a stall after the idle timeout and resumes on the next attempt', async () => {

@@ -7,7 +7,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseArxivId } from '../../../shared/arxivId';
 
-export type Fault = 'ok' | '429' | '500' | '404' | 'truncate' | 'html' | 'stall';
+/**
+ * truncate: full Content-Length promised, half sent, connection dropped (resumable with Range);
+ * short: no Content-Length (chunked), half sent, then a clean end (only the missing %%EOF tells).
+ */
+export type Fault = 'ok' | '429' | '500' | '404' | 'truncate' | 'short' | 'html' | 'stall';
 
 export interface PdfServer {
   url: string;
@@ -68,6 +72,11 @@ export async function startPdfServer(opts: { retryAfterSeconds?: number } = {}):
       'accept-ranges': 'bytes',
     };
     if (r) headers['content-range'] = `bytes ${start}-${total - 1}/${total}`;
+    if (fault === 'short') {
+      delete headers['content-length'];
+      res.writeHead(200, headers);
+      return res.end(body.subarray(0, Math.floor(body.length / 2)));
+    }
     res.writeHead(r ? 206 : 200, headers);
     if (fault === 'truncate') {
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
