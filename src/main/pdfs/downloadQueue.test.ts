@@ -4,7 +4,7 @@ import { sha256OfBytes } from './storage';
 import { makePdf, arxivPaper } from './testing/makePdf';
 import { startPdfServer, type PdfServer } from './testing/pdfServer';
 import {
-  assertDoneRowsHaveFiles, filesIn, openHarness, pdfOf, removeDir, seedPapers, storedFiles, tempDir, type Harness,
+  FAST, assertDoneRowsHaveFiles, filesIn, openHarness, pdfOf, removeDir, seedPapers, storedFiles, tempDir, type Harness,
 } from './testing/harness';
 import { setPdfSettings } from './settings';
 
@@ -65,15 +65,17 @@ describe('the download queue', () => {
     h.pdfs.downloads.enqueue([id!]);
     await drain();
     expect(server.requests.map((r) => r.fault)).toEqual(['429', '500', 'truncate', 'ok']);
-    const half = Math.floor(pdfA.length / 2);
-    expect(server.requests[3]!.range).toBe(`bytes=${half}-`);
+    // The retry asks for the rest of what arrived before the connection dropped (at most half).
+    const from = Number(/^bytes=(\d+)-$/.exec(server.requests[3]!.range ?? '')?.[1]);
+    expect(from).toBeGreaterThan(0);
+    expect(from).toBeLessThanOrEqual(Math.floor(pdfA.length / 2));
     expect(pdfOf(h.library, id!)).toMatchObject({ state: 'done', sha256: sha256OfBytes(pdfA), error: null });
     assertDoneRowsHaveFiles(h.library);
   });
 
   it('a 429 pauses the whole queue until its Retry-After has passed', async () => {
     await h.close();
-    h = openHarness(dir, server.url, { backoffMs: 20, idleTimeoutMs: 400, maxAttempts: 5, concurrency: 1 });
+    h = openHarness(dir, server.url, { ...FAST, concurrency: 1 });
     const ids = seedPapers(h.library, [{ arxivId: '2604.11784' }, { arxivId: '2604.12000' }]);
     server.plan('2604.11784', ['429']);
     h.pdfs.downloads.enqueue(ids);
