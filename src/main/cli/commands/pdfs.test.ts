@@ -51,7 +51,7 @@ describe('papershelf download and import pdf', () => {
       '2604.11211': 'done',
       '2604.09574': 'failed',
     });
-  });
+  }, 90_000); // three CLI processes: slow on a shared machine
 
   it('import pdf says what each file became, and refuses what is not a PDF', async () => {
     const a = join(dir, 'claw.pdf');
@@ -66,5 +66,5 @@ describe('papershelf download and import pdf', () => {
     expect(r.stdout).toMatch(/old\.pdf: new paper \d+ "Strings Old and New" \(arXiv hep-th\/9901001\)/);
     expect(r.stderr).toContain('bad.pdf: bad.pdf is not a PDF: it does not start with %PDF-');
     expect(r.stderr).toContain('papershelf: 1 of 3 files could not be imported.');
-  });
+  }, 60_000);
 });
