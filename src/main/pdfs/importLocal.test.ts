@@ -87,6 +87,14 @@ describe('importing a local PDF', () => {
     expect(r).toMatchObject({ kind: 'attached', paperId: id, matchedBy: 'doi' });
   });
 
+  it('without document info, takes the typeset title: the largest text atop page 1', async () => {
+    const bytes = await makePdf({
+      firstLineSize: 20,
+      pages: [['Learning to Shelve Papers', 'Grace Hopper', 'Abstract. We study shelves and the papers on them at length, in body text.']],
+    });
+    expect(await h.pdfs.import({ name: 'x.pdf', bytes })).toMatchObject({ kind: 'new', title: 'Learning to Shelve Papers' });
+  });
+
   it('falls back to the first line of text for the title, and reads files by path', async () => {
     const file = join(dir, 'narwhal.pdf');
     writeFileSync(file, plain);

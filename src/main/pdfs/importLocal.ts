@@ -53,9 +53,13 @@ function readSource(src: ImportSource, maxBytes: number): Uint8Array {
 
 const JUNK_TITLE = /^(untitled|microsoft word|document\d*|\s*$)|\.(pdf|docx?|tex|dvi)$/i;
 
-/** Title: the document info Title when it looks real, else the first line of page 1, else the file name. */
+/**
+ * Title: the document info Title when it looks real, else the largest text atop page 1, else its
+ * first line, else the file name.
+ */
 export function titleFrom(meta: PdfExtract, name: string): string {
   if (meta.title && !JUNK_TITLE.test(meta.title) && meta.title.length >= 4) return meta.title;
+  if (meta.titleGuess) return meta.titleGuess;
   const lines = (meta.pages[0] ?? '').split('\n').map((l) => l.trim());
   const first = lines.find((l) => l.length >= 8 && !/^arxiv:/i.test(l) && !findArxivId(l) && /[a-z]/i.test(l));
   if (first) return first.slice(0, 300);
