@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sha256OfBytes } from './storage';
@@ -157,7 +158,12 @@ describe('the download queue', () => {
     raw.prepare(`UPDATE jobs SET state = 'active'`).run();
     raw.prepare(`UPDATE pdfs SET state = 'downloading'`).run();
     raw.close();
+    // Leftovers of a crash that belong to no open job are removed at start; the job's partial stays.
+    writeFileSync(join(dir, 'pdfs', '.partial', '99-99.part'), 'stale');
+    writeFileSync(join(dir, 'pdfs', '.tmp', 'abc.tmp'), 'stale');
     h = openHarness(dir, server.url);
+    expect(filesIn(join(dir, 'pdfs', '.tmp'))).toEqual([]);
+    expect(filesIn(join(dir, 'pdfs', '.partial'))).toEqual([`${id}-1.part`]);
     await drain();
     expect(server.requests.map((r) => r.range)).toEqual([null, 'bytes=1000-']);
     expect(pdfOf(h.library, id!)).toMatchObject({ state: 'done', sha256: sha256OfBytes(pdfA) });

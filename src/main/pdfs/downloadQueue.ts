@@ -23,7 +23,9 @@ import {
 } from './jobs';
 import { AttemptError, fetchAttempt } from './fetchPdf';
 import { getPdfSettings } from './settings';
-import { adoptFile, hasEofMarker, headAndTail, notPdfReason, partialDir, sha256OfFile, sizeLimitReason, storedFile } from './storage';
+import {
+  adoptFile, hasEofMarker, headAndTail, notPdfReason, partialDir, removeStaleFiles, sha256OfFile, sizeLimitReason, storedFile,
+} from './storage';
 
 export { parseRetryAfter } from './fetchPdf';
 
@@ -125,6 +127,10 @@ export class DownloadService {
         )
         .run(DOWNLOAD_JOB);
     }
+    const open = this.db.$client
+      .prepare(`SELECT id FROM jobs WHERE kind = ? AND state IN ('queued', 'active')`)
+      .all(DOWNLOAD_JOB) as { id: number }[];
+    removeStaleFiles(this.deps.library.dir, new Set(open.map((j) => j.id)));
     // Automatic downloads for papers that change (cheap: only for explicit id lists).
     this.offChanged = this.deps.events.on('papers:changed', ({ ids }) => {
       if (ids !== 'all' && ids.length) this.autoQueue(ids);

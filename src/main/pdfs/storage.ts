@@ -7,7 +7,7 @@
  * reason when a server (or a user) hands us an HTML page instead of a PDF.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDF_DIR } from '../library/home';
@@ -162,6 +162,25 @@ export async function storeBytes(libraryDir: string, buf: Uint8Array): Promise<S
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Start-up clean-up: temp files of imports a crash interrupted, and partial downloads whose job
+ * is no longer open (`<paperId>-<jobId>.part`). Returns how many files were removed.
+ */
+export function removeStaleFiles(libraryDir: string, openJobIds: Set<number>): number {
+  let n = 0;
+  for (const f of readdirSync(tmpDir(libraryDir))) {
+    rmSync(join(tmpDir(libraryDir), f), { force: true });
+    n++;
+  }
+  for (const f of readdirSync(partialDir(libraryDir))) {
+    const job = /^\d+-(\d+)\.part$/.exec(f)?.[1];
+    if (job && openJobIds.has(Number(job))) continue;
+    rmSync(join(partialDir(libraryDir), f), { force: true });
+    n++;
+  }
+  return n;
 }
 
 /** The absolute path of a stored file, when it exists and still has the recorded hash's size. */
