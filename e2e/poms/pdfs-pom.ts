@@ -8,6 +8,7 @@ export class PdfsPom {
   readonly activity: Locator;
   readonly section: Locator;
   readonly dropOverlay: Locator;
+  readonly settingsButton: Locator;
 
   constructor(readonly page: Page) {
     this.addButton = page.getByRole('button', { name: 'Add PDF…' });
@@ -16,6 +17,7 @@ export class PdfsPom {
     this.activity = page.getByRole('status', { name: 'Background activity' });
     this.section = page.getByRole('complementary', { name: 'Details' }).getByRole('region', { name: 'PDF' });
     this.dropOverlay = page.getByRole('dialog', { name: 'Drop PDFs' });
+    this.settingsButton = page.getByRole('button', { name: 'PDF settings' });
   }
 
   async pick(name: string, bytes: Uint8Array): Promise<void> {

@@ -100,5 +100,28 @@ test.describe('PDFs for synced papers', () => {
     await expect(pdfs.section.getByRole('alert')).toContainText('is an HTML page ("arXiv is temporarily unavailable"), not a PDF.');
     await expect(pdfs.section.getByRole('button', { name: 'Retry' })).toBeVisible();
     await library.snap('download-failed');
+    await library.page.getByRole('radio', { name: 'Dark theme' }).click();
+    await library.snap('download-failed-dark');
+  });
+
+  test('the auto-download setting fetches PDFs of papers as they are starred', async ({ library, pdfs, pdfServer, server }) => {
+    pdfServer.files.set('2604.09574', { bytes: await makePdf(arxivPaper({ id: '2604.09574v1', title: 'Turing Test' })), version: 1 });
+    await pdfs.settingsButton.click();
+    const menu = library.page.getByRole('menu');
+    await expect(menu.getByRole('menuitemradio', { name: 'Never (only when I ask)' })).toHaveAttribute('aria-checked', 'true');
+    await library.snap('auto-download-menu');
+    await menu.getByRole('menuitemradio', { name: 'Starred papers' }).click();
+    await expect(menu).toBeHidden();
+    // Star through the running core, as the triage UI (#4) will.
+    const id = Number(await library.row('Turing Test').getAttribute('data-paper-id'));
+    const res = await library.page.request.post(`${server.origin}/api/invoke/papers:setStarred`, {
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      data: { ids: [id], starred: true },
+    });
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+    await expect(library.row('Turing Test').getByLabel('PDF in library')).toBeVisible();
+    await expect(library.row('ClawGUI').getByLabel('No PDF')).toBeAttached();
+    await pdfs.settingsButton.click();
+    await expect(menu.getByRole('menuitemradio', { name: 'Starred papers' })).toHaveAttribute('aria-checked', 'true');
   });
 });

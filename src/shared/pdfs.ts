@@ -36,6 +36,7 @@ export interface PdfActivity {
 }
 
 export interface PdfStatus {
+  /** queued/active: download jobs; done/failed: papers whose PDF is in the library / failed to download. */
   downloads: { queued: number; active: number; failed: number; done: number };
   text: { pending: number; done: number; failed: number };
   active: PdfActivity[];

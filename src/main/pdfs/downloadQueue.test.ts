@@ -1,10 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sha256OfBytes } from './storage';
 import { makePdf, arxivPaper } from './testing/makePdf';
 import { startPdfServer, type PdfServer } from './testing/pdfServer';
 import {
-  assertDoneRowsHaveFiles, filesIn, openHarness, pdfOf, removeDir, seedPapers, storedFiles, tempDir, type Harness,
+  FAST, assertDoneRowsHaveFiles, filesIn, openHarness, pdfOf, removeDir, seedPapers, storedFiles, tempDir, type Harness,
 } from './testing/harness';
 import { setPdfSettings } from './settings';
 
@@ -29,6 +30,8 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 afterEach(async () => {
+  // Whatever happened, no PDF is marked done unless its file exists with the recorded sha256.
+  assertDoneRowsHaveFiles(h.library);
   await h.close();
   removeDir(dir);
 });
@@ -63,10 +66,40 @@ describe('the download queue', () => {
     h.pdfs.downloads.enqueue([id!]);
     await drain();
     expect(server.requests.map((r) => r.fault)).toEqual(['429', '500', 'truncate', 'ok']);
-    const half = Math.floor(pdfA.length / 2);
-    expect(server.requests[3]!.range).toBe(`bytes=${half}-`);
+    // The retry asks for the rest of what arrived before the connection dropped (at most half).
+    const from = Number(/^bytes=(\d+)-$/.exec(server.requests[3]!.range ?? '')?.[1]);
+    expect(from).toBeGreaterThan(0);
+    expect(from).toBeLessThanOrEqual(Math.floor(pdfA.length / 2));
     expect(pdfOf(h.library, id!)).toMatchObject({ state: 'done', sha256: sha256OfBytes(pdfA), error: null });
     assertDoneRowsHaveFiles(h.library);
+  });
+
+  it('a 429 pauses the whole queue until its Retry-After has passed', async () => {
+    await h.close();
+    h = openHarness(dir, server.url, { ...FAST, concurrency: 1 });
+    const ids = seedPapers(h.library, [{ arxivId: '2604.11784' }, { arxivId: '2604.12000' }]);
+    server.plan('2604.11784', ['429']);
+    h.pdfs.downloads.enqueue(ids);
+    await drain();
+    const [limited, ...rest] = server.requests;
+    expect(limited).toMatchObject({ id: '2604.11784', fault: '429' });
+    expect(rest.map((r) => r.id).sort()).toEqual(['2604.11784', '2604.12000']);
+    // Retry-After: 1 — nothing was asked of the server in the meantime.
+    for (const r of rest) expect(r.at - limited!.at).toBeGreaterThanOrEqual(990);
+    expect(ids.map((id) => pdfOf(h.library, id)?.state)).toEqual(['done', 'done']);
+  });
+
+  it('a body that ends cleanly but early (no Content-Length) is caught by the missing %%EOF and fetched again', async () => {
+    const [id] = seedPapers(h.library, [{ arxivId: '2604.11784' }]);
+    server.plan('2604.11784', ['short']);
+    h.pdfs.downloads.enqueue([id!]);
+    await drain();
+    // The short file is not resumed (it cannot be trusted): the retry starts from byte 0.
+    expect(server.requests.map((r) => [r.fault, r.range])).toEqual([
+      ['short', null],
+      ['ok', null],
+    ]);
+    expect(pdfOf(h.library, id!)).toMatchObject({ state: 'done', sha256: sha256OfBytes(pdfA) });
   });
 
   it('gives up on a stall after the idle timeout and resumes on the next attempt', async () => {
@@ -125,7 +158,12 @@ describe('the download queue', () => {
     raw.prepare(`UPDATE jobs SET state = 'active'`).run();
     raw.prepare(`UPDATE pdfs SET state = 'downloading'`).run();
     raw.close();
+    // Leftovers of a crash that belong to no open job are removed at start; the job's partial stays.
+    writeFileSync(join(dir, 'pdfs', '.partial', '99-99.part'), 'stale');
+    writeFileSync(join(dir, 'pdfs', '.tmp', 'abc.tmp'), 'stale');
     h = openHarness(dir, server.url);
+    expect(filesIn(join(dir, 'pdfs', '.tmp'))).toEqual([]);
+    expect(filesIn(join(dir, 'pdfs', '.partial'))).toEqual([`${id}-1.part`]);
     await drain();
     expect(server.requests.map((r) => r.range)).toEqual([null, 'bytes=1000-']);
     expect(pdfOf(h.library, id!)).toMatchObject({ state: 'done', sha256: sha256OfBytes(pdfA) });

@@ -2,17 +2,16 @@
  * The PDF download queue: durable jobs (kind 'pdf-download') in SQLite, two at a time.
  *
  * - Survives restarts: jobs left 'active' go back to 'queued' on start.
- * - Resumes: the partial file is kept under `<library>/pdfs/.partial/<paperId>.part` and the
+ * - Resumes: the partial file is kept under `<library>/pdfs/.partial/<paperId>-<jobId>.part` and the
  *   next attempt asks for the rest with an HTTP Range request.
  * - Retries 429, 5xx, timeouts, stalls and dropped connections with exponential backoff that
  *   honours Retry-After; gives up after `maxAttempts` with the reason on the paper's pdfs row.
+ *   A 429 pauses the whole queue until its Retry-After has passed (one server, one rate limit).
  * - Validates each file (`%PDF-`, `%%EOF`, size limit; an HTML page is refused) before it is
  *   stored content-addressed, and only then marks the row done (one transaction with the job).
  */
-import { open, rm, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArxivId } from '../../shared/arxivId';
 import { AppError } from '../../shared/errors';
 import type { DownloadRequestResult, PdfActivity } from '../../shared/pdfs';
 import type { Library } from '../db/client';
@@ -22,8 +21,13 @@ import {
   DOWNLOAD_JOB, countOpen, insertJob, markPdfDone, nextJobs, nextRetryAt, openJobFor, pdfRowOf, resetActive,
   setJob, setPdfState, type JobRow,
 } from './jobs';
+import { AttemptError, fetchAttempt } from './fetchPdf';
 import { getPdfSettings } from './settings';
-import { adoptFile, hasEofMarker, headAndTail, notPdfReason, partialDir, sha256OfFile, sizeLimitReason, storedFile } from './storage';
+import {
+  adoptFile, hasEofMarker, headAndTail, notPdfReason, partialDir, removeStaleFiles, sha256OfFile, sizeLimitReason, storedFile,
+} from './storage';
+
+export { parseRetryAfter } from './fetchPdf';
 
 export interface DownloadOptions {
   concurrency: number;
@@ -51,27 +55,31 @@ export interface DownloadDeps {
   events: EventBus;
 }
 
-/** A failed attempt: retryable ones go back to the queue. */
-class AttemptError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(message);
-  }
-}
-
-export function parseRetryAfter(v: string | null, now = Date.now()): number | null {
-  if (!v) return null;
-  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? null : Math.max(0, t - now);
-}
-
-function versionFromDisposition(v: string | null): number | null {
-  const name = v ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(v)?.[1] : undefined;
-  return name ? (parseArxivId(decodeURIComponent(name))?.version ?? null) : null;
+/** At most one call per `ms`, the latest arguments always delivered (trailing edge); `now` forces. */
+function throttle<A extends unknown[]>(ms: number, fn: (...a: A) => void) {
+  let last = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let latest: A | null = null;
+  const fire = () => {
+    timer = null;
+    last = Date.now();
+    if (latest) fn(...latest);
+    latest = null;
+  };
+  const call = (now: boolean, ...a: A) => {
+    latest = a;
+    if (now || Date.now() - last >= ms) {
+      if (timer) clearTimeout(timer);
+      fire();
+    } else if (!timer) {
+      timer = setTimeout(fire, ms - (Date.now() - last));
+    }
+  };
+  call.cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  return call;
 }
 
 interface PaperRef {
@@ -86,6 +94,8 @@ export class DownloadService {
   private readonly active = new Map<number, { paperId: number; abort: AbortController }>();
   private readonly progress = new Map<number, PdfActivity>();
   private timer: NodeJS.Timeout | null = null;
+  /** After a 429 with Retry-After, no new download starts before this time (ms since epoch). */
+  private pausedUntil = 0;
   private started = false;
   private disposed = false;
   private idleWaiters: (() => void)[] = [];
@@ -117,6 +127,10 @@ export class DownloadService {
         )
         .run(DOWNLOAD_JOB);
     }
+    const open = this.db.$client
+      .prepare(`SELECT id FROM jobs WHERE kind = ? AND state IN ('queued', 'active')`)
+      .all(DOWNLOAD_JOB) as { id: number }[];
+    removeStaleFiles(this.deps.library.dir, new Set(open.map((j) => j.id)));
     // Automatic downloads for papers that change (cheap: only for explicit id lists).
     this.offChanged = this.deps.events.on('papers:changed', ({ ids }) => {
       if (ids !== 'all' && ids.length) this.autoQueue(ids);
@@ -216,7 +230,8 @@ export class DownloadService {
   private pump(): void {
     if (!this.started || this.disposed) return;
     const free = this.opts.concurrency - this.active.size;
-    if (free > 0) {
+    const paused = Date.now() < this.pausedUntil;
+    if (free > 0 && !paused) {
       for (const job of nextJobs(this.db, DOWNLOAD_JOB, free, [...this.active.keys()])) {
         setJob(this.db, job.id, { state: 'active' });
         const abort = new AbortController();
@@ -235,10 +250,10 @@ export class DownloadService {
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const at = nextRetryAt(this.db, DOWNLOAD_JOB);
-    if (at) {
+    const at = paused ? this.pausedUntil : Date.parse(nextRetryAt(this.db, DOWNLOAD_JOB) ?? '');
+    if (Number.isFinite(at)) {
       // Not unref'd: a CLI waiting for the queue to drain must stay alive through a backoff.
-      this.timer = setTimeout(() => this.pump(), Math.max(10, Date.parse(at) - Date.now()));
+      this.timer = setTimeout(() => this.pump(), Math.max(10, at - Date.now()));
     }
   }
 
@@ -258,15 +273,30 @@ export class DownloadService {
     const payload = JSON.parse(job.payload || '{}') as { version?: number | null; etag?: string | null };
     const version = payload.version ?? paper.latest_version;
     const url = `${this.deps.urls.arxiv}/pdf/${paper.arxiv_id}${version ? `v${version}` : ''}`;
-    const part = join(partialDir(this.deps.library.dir), `${paper.id}.part`);
+    // One partial per job: a restart resumes it; another job (another version) never appends to it.
+    const part = join(partialDir(this.deps.library.dir), `${paper.id}-${job.id}.part`);
     setPdfState(this.db, paper.id, 'downloading', null);
     this.emitState(paper.id, 'downloading', null);
     this.progress.set(paper.id, { paperId: paper.id, title: paper.title, received: 0, total: null });
     try {
-      const got = await this.fetchTo(url, part, paper, payload.etag ?? null, signal, (etag) =>
-        setJob(this.db, job.id, { payload: { ...payload, etag } }),
-      );
       const { maxBytes } = getPdfSettings(this.db);
+      const emitProgress = throttle(150, (received: number, total: number | null) =>
+        this.deps.events.emit('pdf:progress', { paperId: paper.id, received, total }),
+      );
+      const got = await fetchAttempt({
+        url,
+        part,
+        etag: payload.etag ?? null,
+        signal,
+        maxBytes,
+        fetch: this.opts.fetch,
+        idleTimeoutMs: this.opts.idleTimeoutMs,
+        saveEtag: (etag) => setJob(this.db, job.id, { payload: { ...payload, etag } }),
+        onProgress: (received, total, final) => {
+          this.progress.set(paper.id, { paperId: paper.id, title: paper.title, received, total });
+          emitProgress(final, received, total);
+        },
+      }).finally(() => emitProgress.cancel());
       const { head, tail, size } = headAndTail(part);
       const bad = notPdfReason(head, `The file at ${url}`) ?? sizeLimitReason(size, maxBytes, `The PDF at ${url}`);
       if (bad) {
@@ -279,7 +309,7 @@ export class DownloadService {
       }
       const sha256 = await sha256OfFile(part);
       if (signal.aborted) throw signal.reason as Error;
-      const stored = adoptFile(this.deps.library.dir, part, sha256, size);
+      const stored = await adoptFile(this.deps.library.dir, part, sha256, size);
       this.db.$client.transaction(() => {
         markPdfDone(this.db, paper.id, {
           ...stored,
@@ -304,6 +334,7 @@ export class DownloadService {
       if (err.retryable && attempts < this.opts.maxAttempts) {
         const backoff = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (attempts - 1));
         const wait = Math.max(backoff, err.retryAfterMs ?? 0);
+        if (err.retryAfterMs !== null) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + err.retryAfterMs);
         const retryAfter = new Date(Date.now() + wait).toISOString();
         setJob(this.db, job.id, { state: 'queued', attempts, retryAfter, lastError: err.message });
         const msg = `${err.message} Retrying in ${Math.ceil(wait / 1000)} s (attempt ${attempts + 1} of ${this.opts.maxAttempts}).`;
@@ -311,7 +342,7 @@ export class DownloadService {
         this.emitState(paper.id, 'queued', msg);
       } else {
         setJob(this.db, job.id, { state: 'failed', attempts, lastError: err.message });
-        if (!err.retryable) await rm(part, { force: true });
+        await rm(part, { force: true });
         this.fail(paper.id, err.message);
       }
     }
@@ -324,114 +355,6 @@ export class DownloadService {
     setPdfState(this.db, paperId, keep ? 'done' : 'failed', keep ? `Could not download a newer PDF: ${message}` : message);
     this.emitState(paperId, keep ? 'done' : 'failed', message);
     this.deps.events.emit('papers:changed', { ids: [paperId] });
-  }
-
-  /** One HTTP attempt, appending to `part` when the server honours our Range request. */
-  private async fetchTo(
-    url: string,
-    part: string,
-    paper: PaperRef,
-    etag: string | null,
-    signal: AbortSignal,
-    saveEtag: (etag: string | null) => void,
-  ): Promise<{ version: number | null }> {
-    const have = existsSync(part) ? (await stat(part)).size : 0;
-    const headers: Record<string, string> = { accept: 'application/pdf', 'user-agent': 'Papershelf (research paper library)' };
-    if (have > 0) {
-      headers.range = `bytes=${have}-`;
-      if (etag) headers['if-range'] = etag;
-    }
-    const ac = new AbortController();
-    const onOuter = () => ac.abort(signal.reason);
-    signal.addEventListener('abort', onOuter, { once: true });
-    let stalled = false;
-    let idle: NodeJS.Timeout | null = null;
-    const arm = () => {
-      if (idle) clearTimeout(idle);
-      idle = setTimeout(() => {
-        stalled = true;
-        ac.abort(new Error('stalled'));
-      }, this.opts.idleTimeoutMs);
-    };
-    let fh: Awaited<ReturnType<typeof open>> | null = null;
-    try {
-      arm();
-      const res = await this.opts.fetch(url, { headers, signal: ac.signal, redirect: 'follow' });
-      if (res.status === 429 || res.status >= 500) {
-        await res.body?.cancel().catch(() => {});
-        throw new AttemptError(
-          `arXiv answered ${res.status}${res.status === 429 ? ' (too many requests)' : ''} for ${url}.`,
-          true,
-          parseRetryAfter(res.headers.get('retry-after')),
-        );
-      }
-      if (res.status === 416) {
-        await res.body?.cancel().catch(() => {});
-        await rm(part, { force: true });
-        throw new AttemptError(`The partial download of ${url} did not match the server's file; starting over.`, true);
-      }
-      if (res.status === 404) throw new AttemptError(`arXiv has no PDF at ${url} (404).`, false);
-      if (!res.ok) throw new AttemptError(`arXiv answered ${res.status} for ${url}.`, false);
-      const type = res.headers.get('content-type') ?? '';
-      if (/text\/html/i.test(type)) {
-        const text = (await res.text()).slice(0, 4096);
-        throw new AttemptError(notPdfReason(Buffer.from(text), `The download from ${url}`) ?? `${url} sent an HTML page, not a PDF.`, false);
-      }
-      let append = false;
-      let total: number | null = null;
-      const length = res.headers.get('content-length');
-      if (res.status === 206) {
-        const cr = /bytes (\d+)-(\d+)\/(\d+|\*)/.exec(res.headers.get('content-range') ?? '');
-        if (!cr || Number(cr[1]) !== have) throw new AttemptError(`The server resumed ${url} at the wrong offset.`, true);
-        append = true;
-        total = cr[3] === '*' ? null : Number(cr[3]);
-      } else {
-        total = length ? Number(length) : null;
-      }
-      const newEtag = res.headers.get('etag');
-      if (!append || newEtag !== etag) saveEtag(newEtag);
-      const { maxBytes } = getPdfSettings(this.db);
-      if (total !== null) {
-        const over = sizeLimitReason(total, maxBytes, `The PDF at ${url}`);
-        if (over) throw new AttemptError(over, false);
-      }
-      fh = await open(part, append ? 'a' : 'w');
-      let received = append ? have : 0;
-      let lastEmit = 0;
-      const report = (force: boolean) => {
-        const now = Date.now();
-        if (!force && now - lastEmit < 150) return;
-        lastEmit = now;
-        this.progress.set(paper.id, { paperId: paper.id, title: paper.title, received, total });
-        this.deps.events.emit('pdf:progress', { paperId: paper.id, received, total });
-      };
-      this.progress.set(paper.id, { paperId: paper.id, title: paper.title, received, total });
-      if (res.body) {
-        for await (const chunk of res.body) {
-          arm();
-          await fh.write(chunk);
-          received += chunk.length;
-          if (received > maxBytes) throw new AttemptError(sizeLimitReason(received, maxBytes, `The PDF at ${url}`)!, false);
-          report(false);
-        }
-      }
-      await fh.sync();
-      report(true);
-      if (total !== null && received !== total) {
-        throw new AttemptError(`The connection closed after ${received} of ${total} bytes of ${url}.`, true);
-      }
-      return { version: versionFromDisposition(res.headers.get('content-disposition')) };
-    } catch (e) {
-      if (e instanceof AttemptError) throw e;
-      if (stalled) throw new AttemptError(`The download of ${url} stalled (no data for ${this.opts.idleTimeoutMs / 1000} s).`, true);
-      if (signal.aborted) throw e;
-      const cause = (e as { cause?: { message?: string } }).cause?.message;
-      throw new AttemptError(`The download of ${url} was interrupted: ${(e as Error).message}${cause ? ` (${cause})` : ''}.`, true);
-    } finally {
-      if (idle) clearTimeout(idle);
-      signal.removeEventListener('abort', onOuter);
-      await fh?.close().catch(() => {});
-    }
   }
 
   async dispose(): Promise<void> {

@@ -70,11 +70,29 @@ describe('importing a local PDF', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('the same file dropped twice at once becomes one paper', async () => {
+    const [a, b] = await Promise.all([
+      h.pdfs.import({ name: 'one.pdf', bytes: withDoi }),
+      h.pdfs.import({ name: 'two.pdf', bytes: withDoi }),
+    ]);
+    expect([a.kind, b.kind]).toEqual(['new', 'duplicate']);
+    expect(b.paperId).toBe(a.paperId);
+    expect(counts()).toMatchObject({ papers: 1, pdfs: 1, files: 1 });
+  });
+
   it('attaches to an existing paper found by DOI', async () => {
     const [id] = seedPapers(h.library, [{ arxivId: '2501.00002', doi: '10.1145/3592433.3601' }]);
     h.library.sqlite.prepare('UPDATE papers SET arxiv_id = NULL WHERE id = ?').run(id);
     const r = await h.pdfs.import({ name: 'a.pdf', bytes: withDoi });
     expect(r).toMatchObject({ kind: 'attached', paperId: id, matchedBy: 'doi' });
+  });
+
+  it('without document info, takes the typeset title: the largest text atop page 1', async () => {
+    const bytes = await makePdf({
+      firstLineSize: 20,
+      pages: [['Learning to Shelve Papers', 'Grace Hopper', 'Abstract. We study shelves and the papers on them at length, in body text.']],
+    });
+    expect(await h.pdfs.import({ name: 'x.pdf', bytes })).toMatchObject({ kind: 'new', title: 'Learning to Shelve Papers' });
   });
 
   it('falls back to the first line of text for the title, and reads files by path', async () => {

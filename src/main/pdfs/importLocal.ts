@@ -53,9 +53,13 @@ function readSource(src: ImportSource, maxBytes: number): Uint8Array {
 
 const JUNK_TITLE = /^(untitled|microsoft word|document\d*|\s*$)|\.(pdf|docx?|tex|dvi)$/i;
 
-/** Title: the document info Title when it looks real, else the first line of page 1, else the file name. */
+/**
+ * Title: the document info Title when it looks real, else the largest text atop page 1, else its
+ * first line, else the file name.
+ */
 export function titleFrom(meta: PdfExtract, name: string): string {
   if (meta.title && !JUNK_TITLE.test(meta.title) && meta.title.length >= 4) return meta.title;
+  if (meta.titleGuess) return meta.titleGuess;
   const lines = (meta.pages[0] ?? '').split('\n').map((l) => l.trim());
   const first = lines.find((l) => l.length >= 8 && !/^arxiv:/i.test(l) && !findArxivId(l) && /[a-z]/i.test(l));
   if (first) return first.slice(0, 300);
@@ -80,26 +84,45 @@ export function identify(meta: PdfExtract, name: string): { arxiv: ArxivId | nul
   return { arxiv, doi };
 }
 
+/** Imports in progress per library, by sha256: the same file dropped twice at once is one import. */
+const inflight = new WeakMap<Library, Map<string, Promise<PdfImportResult>>>();
+
+function duplicateOf(library: Library, paperId: number, name: string, sha256: string): PdfImportResult {
+  const p = library.sqlite.prepare('SELECT id, title, arxiv_id, doi FROM papers WHERE id = ?').get(paperId) as PaperMatch & {
+    arxiv_id: string | null;
+    doi: string | null;
+  };
+  return { kind: 'duplicate', paperId: p.id, title: p.title, name, sha256, arxivId: p.arxiv_id, doi: p.doi };
+}
+
 export async function importPdf(deps: ImportDeps, src: ImportSource): Promise<PdfImportResult> {
   const { library } = deps;
-  const db = library.db;
-  const s = db.$client;
-  const { maxBytes } = getPdfSettings(db);
+  const { maxBytes } = getPdfSettings(library.db);
   const bytes = readSource(src, maxBytes);
   const bad = notPdfReason(bytes.subarray(0, 1024), src.name);
   if (bad) throw new AppError('bad-input', bad);
   const sha256 = sha256OfBytes(bytes);
 
-  const dup = pdfRowBySha(db, sha256);
-  if (dup) {
-    const p = s.prepare('SELECT id, title, arxiv_id, doi FROM papers WHERE id = ?').get(dup.paper_id) as PaperMatch & {
-      arxiv_id: string | null;
-      doi: string | null;
-    };
-    return { kind: 'duplicate', paperId: p.id, title: p.title, name: src.name, sha256, arxivId: p.arxiv_id, doi: p.doi };
+  const dup = pdfRowBySha(library.db, sha256);
+  if (dup) return duplicateOf(library, dup.paper_id, src.name, sha256);
+  let running = inflight.get(library);
+  if (!running) inflight.set(library, (running = new Map()));
+  const earlier = running.get(sha256);
+  if (earlier) return duplicateOf(library, (await earlier).paperId, src.name, sha256);
+  const work = importNew(deps, src, bytes, sha256);
+  running.set(sha256, work);
+  try {
+    return await work;
+  } finally {
+    running.delete(sha256);
   }
+}
 
-  const tmp = writeTemp(library.dir, bytes);
+async function importNew(deps: ImportDeps, src: ImportSource, bytes: Uint8Array, sha256: string): Promise<PdfImportResult> {
+  const { library } = deps;
+  const db = library.db;
+  const s = db.$client;
+  const tmp = await writeTemp(library.dir, bytes);
   let meta: PdfExtract;
   try {
     meta = await deps.worker.extract(tmp, 1);
@@ -111,7 +134,7 @@ export async function importPdf(deps: ImportDeps, src: ImportSource): Promise<Pd
 
   let result: PdfImportResult;
   try {
-    const stored = adoptFile(library.dir, tmp, sha256, bytes.length);
+    const stored = await adoptFile(library.dir, tmp, sha256, bytes.length);
     result = s.transaction((): PdfImportResult => {
       const byArxiv = arxiv
         ? (s.prepare('SELECT id, title FROM papers WHERE arxiv_id = ?').get(arxiv.id) as PaperMatch | undefined)

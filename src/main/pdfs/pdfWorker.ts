@@ -10,6 +10,8 @@ import { Worker } from 'node:worker_threads';
 export interface PdfExtract {
   title: string | null;
   author: string | null;
+  /** The largest text near the top of page 1, when it stands out from the body text. */
+  titleGuess: string | null;
   numPages: number;
   /** Text of each page read (all pages, or the first `maxPages`). */
   pages: string[];
@@ -52,7 +54,7 @@ export class PdfWorker {
       const p = this.pending.get(m.seq);
       if (!p) return;
       this.pending.delete(m.seq);
-      if (m.ok) p.ok({ title: m.title, author: m.author, numPages: m.numPages, pages: m.pages });
+      if (m.ok) p.ok({ title: m.title, author: m.author, titleGuess: m.titleGuess, numPages: m.numPages, pages: m.pages });
       else p.fail(new Error(m.error));
       this.armIdle();
     });

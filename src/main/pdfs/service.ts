@@ -55,12 +55,15 @@ export function createPdfServices(deps: PdfDeps, opts: Partial<DownloadOptions> 
     },
     import: (src) => importPdf({ library: deps.library, events: deps.events, worker, onStored: () => text.kick() }, src),
     status() {
-      const rows = deps.library.db.$client
-        .prepare(`SELECT state, count(*) AS n FROM jobs WHERE kind = ? GROUP BY state`)
+      const s = deps.library.db.$client;
+      // Open jobs from the queue; done and failed from the papers' PDFs (old failed jobs are history).
+      const jobs = s
+        .prepare(`SELECT state, count(*) AS n FROM jobs WHERE kind = ? AND state IN ('queued', 'active') GROUP BY state`)
         .all(DOWNLOAD_JOB) as { state: string; n: number }[];
-      const n = (st: string) => rows.find((r) => r.state === st)?.n ?? 0;
+      const pdfs = s.prepare(`SELECT state, count(*) AS n FROM pdfs GROUP BY state`).all() as { state: string; n: number }[];
+      const n = (rows: { state: string; n: number }[], st: string) => rows.find((r) => r.state === st)?.n ?? 0;
       return {
-        downloads: { queued: n('queued'), active: n('active'), failed: n('failed'), done: n('done') },
+        downloads: { queued: n(jobs, 'queued'), active: n(jobs, 'active'), failed: n(pdfs, 'failed'), done: n(pdfs, 'done') },
         text: text.counts(),
         active: downloads.activity(),
       };

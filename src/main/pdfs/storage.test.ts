@@ -12,14 +12,14 @@ afterEach(() => removeDir(dir));
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('the PDF store', () => {
-  it('writes bytes to their content address, leaving no temp file, and stores equal content once', () => {
+  it('writes bytes to their content address, leaving no temp file, and stores equal content once', async () => {
     const bytes = enc('%PDF-1.4\nhello\n%%EOF\n');
-    const a = storeBytes(dir, bytes);
+    const a = await storeBytes(dir, bytes);
     const sha = sha256OfBytes(bytes);
     expect(a).toEqual({ sha256: sha, path: relPathFor(sha), bytes: bytes.length });
     expect(a.path).toBe(`pdfs/${sha.slice(0, 2)}/${sha}.pdf`);
     expect(readFileSync(join(dir, a.path))).toEqual(Buffer.from(bytes));
-    expect(storeBytes(dir, bytes)).toEqual(a);
+    expect(await storeBytes(dir, bytes)).toEqual(a);
     expect(storedFiles(dir)).toEqual([`${sha.slice(0, 2)}/${sha}.pdf`]);
     expect(filesIn(join(dir, 'pdfs', '.tmp'))).toEqual([]);
     expect(existsSync(join(dir, a.path))).toBe(true);

@@ -7,9 +7,9 @@
  * reason when a server (or a user) hands us an HTML page instead of a PDF.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../shared/errors';
 import { PDF_DIR } from '../library/home';
 
 /** Temporary files (imports being copied) and partial downloads live under the library's pdf folder. */
@@ -86,15 +86,6 @@ export function sizeLimitReason(bytes: number, maxBytes: number, what: string): 
   return `${what} is ${mb(bytes)}, over the ${mb(maxBytes)} limit (setting pdf.maxBytes).`;
 }
 
-/** Check a complete file on disk; throws AppError('bad-input') with the reason. */
-export function validatePdfFile(file: string, what: string, maxBytes = DEFAULT_MAX_BYTES): number {
-  const { head, tail, size } = headAndTail(file);
-  const reason = notPdfReason(head, what) ?? sizeLimitReason(size, maxBytes, what);
-  if (reason) throw new AppError('bad-input', reason);
-  if (!hasEofMarker(tail)) throw new AppError('bad-input', `${what} is incomplete: the PDF has no %%EOF marker at its end.`);
-  return size;
-}
-
 export function sha256OfBytes(buf: Uint8Array): string {
   return createHash('sha256').update(buf).digest('hex');
 }
@@ -109,78 +100,87 @@ export function sha256OfFile(file: string): Promise<string> {
   });
 }
 
-function fsyncDir(dir: string): void {
+async function fsyncDir(dir: string): Promise<void> {
   try {
-    const fd = openSync(dir, 'r');
+    const fh = await open(dir, 'r');
     try {
-      fsyncSync(fd);
+      await fh.sync();
     } finally {
-      closeSync(fd);
+      await fh.close();
     }
   } catch {
     // Some platforms cannot fsync a directory; the rename is still atomic.
   }
 }
 
-/** fsync a file that is already written. */
-export function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Move a complete, fsynced file (in the library's tmp or partial folder) to its content address.
  * When the store already holds that content, the source is removed and the existing file kept.
+ * Asynchronous throughout: fsync can take long on a busy disk and must not stall the UI thread.
  */
-export function adoptFile(libraryDir: string, source: string, sha256: string, bytes: number): StoredPdf {
+export async function adoptFile(libraryDir: string, source: string, sha256: string, bytes: number): Promise<StoredPdf> {
   const path = relPathFor(sha256);
   const dest = join(libraryDir, path);
   if (existsSync(dest) && statSync(dest).size === bytes) {
-    rmSync(source, { force: true });
+    await rm(source, { force: true });
     return { sha256, path, bytes };
   }
   const dir = join(libraryDir, PDF_DIR, sha256.slice(0, 2));
-  mkdirSync(dir, { recursive: true });
-  renameSync(source, dest);
-  fsyncDir(dir);
+  await mkdir(dir, { recursive: true });
+  await rename(source, dest);
+  await fsyncDir(dir);
   return { sha256, path, bytes };
 }
 
 /** Write bytes to a new file in the library's tmp folder, fsynced; returns its path. */
-export function writeTemp(libraryDir: string, buf: Uint8Array): string {
+export async function writeTemp(libraryDir: string, buf: Uint8Array): Promise<string> {
   const tmp = join(tmpDir(libraryDir), `${randomBytes(8).toString('hex')}.tmp`);
   try {
-    const fd = openSync(tmp, 'w');
+    const fh = await open(tmp, 'w');
     try {
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
+      await fh.writeFile(buf);
+      await fh.sync();
     } finally {
-      closeSync(fd);
+      await fh.close();
     }
   } catch (e) {
-    rmSync(tmp, { force: true });
+    await rm(tmp, { force: true });
     throw e;
   }
   return tmp;
 }
 
 /** Write bytes into the store: temp file, fsync, atomic rename. */
-export function storeBytes(libraryDir: string, buf: Uint8Array): StoredPdf {
+export async function storeBytes(libraryDir: string, buf: Uint8Array): Promise<StoredPdf> {
   const sha256 = sha256OfBytes(buf);
   const dest = join(libraryDir, relPathFor(sha256));
   if (existsSync(dest) && statSync(dest).size === buf.length) return { sha256, path: relPathFor(sha256), bytes: buf.length };
-  const tmp = writeTemp(libraryDir, buf);
+  const tmp = await writeTemp(libraryDir, buf);
   try {
-    return adoptFile(libraryDir, tmp, sha256, buf.length);
+    return await adoptFile(libraryDir, tmp, sha256, buf.length);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Start-up clean-up: temp files of imports a crash interrupted, and partial downloads whose job
+ * is no longer open (`<paperId>-<jobId>.part`). Returns how many files were removed.
+ */
+export function removeStaleFiles(libraryDir: string, openJobIds: Set<number>): number {
+  let n = 0;
+  for (const f of readdirSync(tmpDir(libraryDir))) {
+    rmSync(join(tmpDir(libraryDir), f), { force: true });
+    n++;
+  }
+  for (const f of readdirSync(partialDir(libraryDir))) {
+    const job = /^\d+-(\d+)\.part$/.exec(f)?.[1];
+    if (job && openJobIds.has(Number(job))) continue;
+    rmSync(join(partialDir(libraryDir), f), { force: true });
+    n++;
+  }
+  return n;
 }
 
 /** The absolute path of a stored file, when it exists and still has the recorded hash's size. */

@@ -45,9 +45,11 @@ async function download(core: Core, ids: number[], force: boolean): Promise<void
     return `Downloading PDFs: ${done + failed}/${total} (${failed} failed)${act.length ? `, ${act.length} active, ${mb(bytes)}` : ''}`;
   };
   const show = () => tty && out.write(`\r\x1b[2K${line()}`);
+  const wanted = new Set(ids);
   const offState = core.events.on('pdf:state', (e) => {
-    if (e.state === 'done') done++;
-    if (e.state === 'failed') failed++;
+    // Jobs queued earlier (by the app) run too; only the ones asked for here are counted.
+    if (e.state === 'done' && wanted.has(e.paperId)) done++;
+    if (e.state === 'failed' && wanted.has(e.paperId)) failed++;
     if (e.state === 'done' || e.state === 'failed' || (e.state === 'queued' && e.error)) {
       if (tty) out.write('\r\x1b[2K');
       const tag = e.state === 'done' ? 'ok    ' : e.state === 'failed' ? 'FAILED' : 'retry ';

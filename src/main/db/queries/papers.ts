@@ -104,6 +104,7 @@ export function getPaper(db: ReadDb, id: number, urls: { arxiv: string; hf: stri
           pages: (pdf.pages as number | null) ?? null,
           version: pdfVersion,
           error: (pdf.error as string | null) ?? null,
+          textState: pdf.text_state as 'pending' | 'done' | 'failed',
         }
       : null,
     newVersionAvailable:

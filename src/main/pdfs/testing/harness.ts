@@ -21,7 +21,8 @@ export interface Harness {
   reopen(): Promise<Harness>;
 }
 
-export const FAST: Partial<DownloadOptions> = { backoffMs: 20, idleTimeoutMs: 400, maxAttempts: 5 };
+/** Quick retries for tests; the stall timeout leaves room for a loaded machine. */
+export const FAST: Partial<DownloadOptions> = { backoffMs: 20, idleTimeoutMs: 1500, maxAttempts: 5 };
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'papershelf-pdfs-'));

@@ -8,6 +8,8 @@ export interface PdfSpec {
   pages: string[][];
   /** Extra bytes of padding (in the Subject) so downloads span many chunks. */
   padBytes?: number;
+  /** Font size of each page's first line (a typeset title); the rest is 11 pt. */
+  firstLineSize?: number;
 }
 
 export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
@@ -17,7 +19,9 @@ export async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (const lines of spec.pages) {
     const page = doc.addPage([612, 792]);
-    lines.forEach((line, i) => page.drawText(line, { x: 56, y: 740 - i * 18, size: 11, font }));
+    lines.forEach((line, i) =>
+      page.drawText(line, { x: 56, y: 740 - i * 18 - (i > 0 && spec.firstLineSize ? spec.firstLineSize : 0), size: i === 0 ? (spec.firstLineSize ?? 11) : 11, font }),
+    );
   }
   if (spec.padBytes) doc.setSubject('x'.repeat(spec.padBytes));
   return doc.save({ useObjectStreams: false });

@@ -7,7 +7,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseArxivId } from '../../../shared/arxivId';
 
-export type Fault = 'ok' | '429' | '500' | '404' | 'truncate' | 'html' | 'stall';
+/**
+ * truncate: full Content-Length promised, half sent, connection dropped (resumable with Range);
+ * short: no Content-Length (chunked), half sent, then a clean end (only the missing %%EOF tells).
+ */
+export type Fault = 'ok' | '429' | '500' | '404' | 'truncate' | 'short' | 'html' | 'stall';
 
 export interface PdfServer {
   url: string;
@@ -15,7 +19,8 @@ export interface PdfServer {
   files: Map<string, { bytes: Uint8Array; version: number }>;
   /** Faults for the next requests of an id, consumed in order; then 'ok'. */
   plan(id: string, faults: Fault[]): void;
-  requests: { id: string; range: string | null; fault: Fault }[];
+  /** Every request: the id, its Range header, the fault served, when it arrived (ms since epoch). */
+  requests: { id: string; range: string | null; fault: Fault; at: number }[];
   close(): Promise<void>;
 }
 
@@ -33,7 +38,7 @@ export async function startPdfServer(opts: { retryAfterSeconds?: number } = {}):
     const file = parsed ? files.get(parsed.id) : undefined;
     const fault = (parsed && plans.get(parsed.id)?.shift()) || 'ok';
     const range = req.headers.range ?? null;
-    requests.push({ id: parsed?.id ?? '?', range, fault });
+    requests.push({ id: parsed?.id ?? '?', range, fault, at: Date.now() });
     if (fault === '429') {
       res.writeHead(429, { 'retry-after': String(opts.retryAfterSeconds ?? 1), 'content-type': 'text/plain' });
       return res.end('rate limited');
@@ -67,6 +72,11 @@ export async function startPdfServer(opts: { retryAfterSeconds?: number } = {}):
       'accept-ranges': 'bytes',
     };
     if (r) headers['content-range'] = `bytes ${start}-${total - 1}/${total}`;
+    if (fault === 'short') {
+      delete headers['content-length'];
+      res.writeHead(200, headers);
+      return res.end(body.subarray(0, Math.floor(body.length / 2)));
+    }
     res.writeHead(r ? 206 : 200, headers);
     if (fault === 'truncate') {
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());

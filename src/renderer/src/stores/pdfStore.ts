@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { MainEvents } from '@shared/ipc/contract';
-import { MAX_IMPORT_BYTES, type PdfImportResult, type PdfStatus } from '@shared/pdfs';
+import { MAX_IMPORT_BYTES, type PdfImportResult, type PdfSettings, type PdfStatus } from '@shared/pdfs';
 import { api } from '../api/client';
 import { select } from './libraryStore';
 import { refreshIfShown } from './detailStore';
@@ -24,9 +24,10 @@ interface PdfStoreState {
   text: MainEvents['pdf:textProgress'] | null;
   importing: number;
   notices: ImportNotice[];
+  settings: PdfSettings | null;
 }
 
-const initial: PdfStoreState = { status: null, progress: {}, text: null, importing: 0, notices: [] };
+const initial: PdfStoreState = { status: null, progress: {}, text: null, importing: 0, notices: [], settings: null };
 export const usePdfStore = create<PdfStoreState>()(() => ({ ...initial, progress: {}, notices: [] }));
 export const resetPdfStore = () => usePdfStore.setState({ ...initial, progress: {}, notices: [] });
 
@@ -139,6 +140,22 @@ export async function importFiles(files: File[]): Promise<void> {
   }
   if (last !== null) select(last);
   refreshStatusSoon();
+}
+
+export async function loadPdfSettings(): Promise<void> {
+  try {
+    usePdfStore.setState({ settings: await api().invoke('pdfs:getSettings', {}) });
+  } catch (e) {
+    notify({ name: 'PDF settings', tone: 'error', message: (e as Error).message, paperId: null });
+  }
+}
+
+export async function savePdfSettings(patch: Partial<PdfSettings>): Promise<void> {
+  try {
+    usePdfStore.setState({ settings: await api().invoke('pdfs:setSettings', patch) });
+  } catch (e) {
+    notify({ name: 'PDF settings', tone: 'error', message: (e as Error).message, paperId: null });
+  }
 }
 
 // Selectors

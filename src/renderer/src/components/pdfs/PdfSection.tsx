@@ -1,5 +1,5 @@
 /** The PDF block of the detail pane: state, progress, "Download PDF", retry, full-text status. */
-import { AlertTriangle, CheckCircle2, Download, FileText, Loader2, RefreshCw } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, Download, FileText, Loader2, RefreshCw, ScanText } from 'lucide-react';
 import type { PaperDetail } from '@shared/domain';
 import { downloadPdf, selectProgressOf, usePdfStore } from '../../stores/pdfStore';
 import '../../styles/pdfs.css';
@@ -93,7 +93,11 @@ export function PdfSection({ p }: { p: PaperDetail }) {
             {p.newVersionAvailable && downloadButton(`Get v${p.version}`, true)}
           </div>
           {pdf.error && <p className="pdf-section__note">{pdf.error}</p>}
-          {!pdf.error && pdf.pages === null && <p className="pdf-section__note">Indexing the full text…</p>}
+          {pdf.textState === 'pending' && (
+            <p className="pdf-section__note">
+              <ScanText size={12} aria-hidden /> Indexing the full text for search…
+            </p>
+          )}
         </>
       )}
     </section>

@@ -2,6 +2,7 @@
 import { FilePlus2, Loader2, ScanText } from 'lucide-react';
 import { useRef } from 'react';
 import { importFiles, usePdfStore } from '../../stores/pdfStore';
+import { PdfSettingsMenu } from './PdfSettingsMenu';
 import '../../styles/pdfs.css';
 
 function Activity() {
@@ -37,6 +38,7 @@ export function PdfToolbar() {
       <button type="button" className="pdf-button" onClick={() => input.current?.click()}>
         <FilePlus2 size={14} aria-hidden /> Add PDF…
       </button>
+      <PdfSettingsMenu />
       <input
         ref={input}
         type="file"
