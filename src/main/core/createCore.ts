@@ -9,6 +9,7 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers/index';
 import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
+import { RecsService } from '../recs/service';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -25,6 +26,8 @@ export interface Core {
   urls: SourceUrls;
   events: EventBus;
   handlers: Handlers;
+  /** Recommendations (#8): the TF-IDF index and models, kept up to date in the background. */
+  recs: RecsService;
   dispose(): Promise<void>;
 }
 
@@ -39,10 +42,13 @@ export function createCore(opts: CoreOptions): Core {
     urls: sourceUrlsFromEnv(env),
     events: new EventBus(),
     handlers: undefined as unknown as Handlers,
+    recs: undefined as unknown as RecsService,
     dispose: async () => {
+      core.recs.dispose(); // recommendations (#8)
       library.close();
     },
   };
+  core.recs = new RecsService(library.db, core.events, 1000); // recommendations (#8)
   core.handlers = createHandlers(core);
   return core;
 }

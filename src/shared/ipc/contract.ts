@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ImportCounts, PaperDetail, PaperPage } from '../domain';
 import { PAPER_STATES } from '../domain';
+import type { FitScore, ForTagResult, RecPaper, RecsStatus, RecTag } from '../recs';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -61,6 +62,29 @@ export const contract = {
   // ── notes and export (#6) ───────────────────────────────────────────────────────────────
 
   // ── recommendations (#8) ────────────────────────────────────────────────────────────────
+  'recs:similar': {
+    args: z.object({ paperId: id, limit: z.number().int().min(1).max(100).default(10) }).strict(),
+    result: returns<RecPaper[]>(),
+  },
+  'recs:forTag': {
+    args: z
+      .object({
+        tagId: id,
+        limit: z.number().int().min(1).max(1000).default(50),
+        /** `inbox`: the whole Inbox; `lastSync`: only Inbox papers that arrived with the latest sync run. */
+        scope: z.enum(['inbox', 'lastSync']).default('inbox'),
+      })
+      .strict(),
+    result: returns<ForTagResult>(),
+  },
+  /** Fit to the researcher's tagged + starred papers, 0–1 (null: nothing to learn from yet), in the order given. */
+  'recs:fitScores': {
+    args: z.object({ paperIds: z.array(id).max(100_000) }).strict(),
+    result: returns<FitScore[]>(),
+  },
+  /** Tags with paper counts (children included), for the "More like #tag" picker. */
+  'recs:tags': { args: z.object({}).strict(), result: returns<RecTag[]>() },
+  'recs:status': { args: z.object({}).strict(), result: returns<RecsStatus>() },
 
   // ── reliability: backups, integrity (#7) ────────────────────────────────────────────────
 } as const;

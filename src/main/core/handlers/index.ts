@@ -5,6 +5,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Core } from '../createCore';
 import { paperHandlers } from './papers';
+import { recsHandlers } from './recs';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -20,6 +21,7 @@ export function createHandlers(core: Core): Handlers {
     // ── notes and export (#6) ──
 
     // ── recommendations (#8) ──
+    ...recsHandlers(core),
 
     // ── reliability (#7) ──
   } satisfies Handlers;
