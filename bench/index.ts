@@ -4,6 +4,7 @@
  */
 import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
+import { run as recs } from './recs';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
@@ -12,6 +13,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   // ── reader (#5) ──
   // ── export (#6) ──
   // ── recommendations (#8) ──
+  { name: 'recommendations', run: recs },
 ];
 
 const only = process.argv[2];

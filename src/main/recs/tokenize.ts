@@ -21,7 +21,9 @@ const STOPWORDS = new Set(
 );
 
 /** Fold case and accents: "Schrödinger" → "schrodinger". */
+const ASCII = /^[\x00-\x7f]*$/;
 export function normalize(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
@@ -35,9 +37,6 @@ export function stem(w: string): string {
   return w;
 }
 
-const SEGMENT = /[^\p{L}\p{N}\s'-]+/u;
-const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
-
 /** One term as written the first time it was seen (for reasons), and its stemmed key. */
 export interface Term {
   key: string;
@@ -45,31 +44,67 @@ export interface Term {
 }
 
 function isContent(w: string): boolean {
-  return w.length >= 2 && !STOPWORDS.has(w) && !/^\d+$/.test(w);
+  if (w.length < 2) return false;
+  let digits = true;
+  for (let i = 0; i < w.length && digits; i++) {
+    const c = w.charCodeAt(i);
+    digits = c >= 48 && c <= 57;
+  }
+  return !digits && !STOPWORDS.has(w);
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+/** a–z, 0–9, or a non-ASCII letter or digit. */
+function isWordChar(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return LETTER.test(text[i]!);
+}
+
+export interface TermSink {
+  word(key: string, surface: string): void;
+  /** Two adjacent content words (no stopword or punctuation between them). */
+  pair(prevKey: string, key: string, prevSurface: string, surface: string): void;
 }
 
 /**
- * Unigrams and bigrams of a piece of prose. Calls `emit(key, surface)` once per occurrence;
- * bigrams only join adjacent content words inside one punctuation-free segment.
+ * Unigrams and bigrams of a piece of prose, scanned in one pass. Whitespace and hyphens keep a
+ * phrase going ("score-based model"); other punctuation and stopwords end it. Apostrophes are
+ * dropped ("model's" → "models" → "model").
  */
-export function eachTerm(text: string, emit: (key: string, surface: string) => void): void {
-  for (const segment of normalize(text).split(SEGMENT)) {
-    let prev: string | null = null;
-    let prevSurface = '';
-    for (const m of segment.matchAll(WORD)) {
-      const raw = m[0].replace(/'s$/, '');
-      for (const part of raw.split('-')) {
-        if (!isContent(part)) {
-          prev = null;
-          continue;
-        }
-        const key = stem(part);
-        emit(key, part);
-        if (prev !== null) emit(`${prev} ${key}`, `${prevSurface} ${part}`);
-        prev = key;
-        prevSurface = part;
-      }
+export function eachTerm(text: string, sink: TermSink): void {
+  const t = normalize(text);
+  const n = t.length;
+  let prev: string | null = null;
+  let prevSurface = '';
+  let i = 0;
+  while (i < n) {
+    let c = t.charCodeAt(i);
+    if (!isWordChar(c, t, i)) {
+      // Whitespace and hyphens keep the phrase; anything else breaks it.
+      if (c !== 32 && c !== 45 && c !== 10 && c !== 9 && c !== 13) prev = null;
+      i++;
+      continue;
     }
+    let w = '';
+    let start = i;
+    while (i < n) {
+      c = t.charCodeAt(i);
+      if (isWordChar(c, t, i)) i++;
+      else if ((c === 39 || c === 8217) && i + 1 < n && isWordChar(t.charCodeAt(i + 1), t, i + 1)) {
+        w += t.slice(start, i);
+        start = ++i;
+      } else break;
+    }
+    w += t.slice(start, i);
+    if (!isContent(w)) {
+      prev = null;
+      continue;
+    }
+    const key = stem(w);
+    sink.word(key, w);
+    if (prev !== null) sink.pair(prev, key, prevSurface, w);
+    prev = key;
+    prevSurface = w;
   }
 }
 
@@ -100,19 +135,29 @@ export interface DocText {
 /** How much one occurrence counts, by field: titles and keywords say more than abstract prose. */
 export const FIELD_WEIGHTS = { title: 3, abstract: 1, keywords: 2, authors: 2 } as const;
 
+/** Feed every term of a paper to `sink` with its field weight. */
+export function eachDocTerm(doc: DocText, sink: (w: number) => TermSink): void {
+  eachTerm(doc.title, sink(FIELD_WEIGHTS.title));
+  if (doc.abstract) eachTerm(doc.abstract, sink(FIELD_WEIGHTS.abstract));
+  const kw = sink(FIELD_WEIGHTS.keywords);
+  for (const k of doc.keywords) eachTerm(k, kw);
+  const au = sink(FIELD_WEIGHTS.authors);
+  for (const name of splitAuthors(doc.authorsText)) {
+    const t = authorToken(name);
+    if (t) au.word(t, name);
+  }
+}
+
 /** Weighted term counts of one paper. `surfaces` (optional) collects display forms for reasons. */
 export function docTerms(doc: DocText, surfaces?: Map<string, string>): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (w: number) => (key: string, surface: string) => {
+  const add = (key: string, surface: string, w: number) => {
     counts.set(key, (counts.get(key) ?? 0) + w);
     if (surfaces && !surfaces.has(key)) surfaces.set(key, surface);
   };
-  eachTerm(doc.title, add(FIELD_WEIGHTS.title));
-  if (doc.abstract) eachTerm(doc.abstract, add(FIELD_WEIGHTS.abstract));
-  for (const k of doc.keywords) eachTerm(k, add(FIELD_WEIGHTS.keywords));
-  for (const name of splitAuthors(doc.authorsText)) {
-    const t = authorToken(name);
-    if (t) add(FIELD_WEIGHTS.authors)(t, name);
-  }
+  eachDocTerm(doc, (w) => ({
+    word: (key, surface) => add(key, surface, w),
+    pair: (pk, key, ps, surface) => add(`${pk} ${key}`, `${ps} ${surface}`, w),
+  }));
   return counts;
 }

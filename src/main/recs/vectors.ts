@@ -5,33 +5,40 @@
  * arxiv-sanity's scikit-learn setup. Rows are compact typed arrays; the building is a generator so
  * that the caller decides whether to run it at once (CLI, tests) or in chunks (the app).
  */
-import { docTerms, type DocText } from './tokenize';
+import { eachDocTerm, type DocText } from './tokenize';
 
 export const DIM_BITS = 20;
 export const DIM = 1 << DIM_BITS;
 const MASK = DIM - 1;
 
-/** FNV-1a over UTF-16 code units, folded into the feature space. */
-export function hashTerm(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over UTF-16 code units, continuing from `h` (unmasked). */
+function fnv(s: string, h = FNV_OFFSET): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) & MASK;
+  return h >>> 0;
+}
+
+/** A term's feature; a bigram `a b` hashes exactly like the string "a b". */
+export function hashTerm(s: string): number {
+  return fnv(s) & MASK;
 }
 
 function textHash(d: DocText): number {
   return hashTerm(`${d.title}\u0000${d.abstract ?? ''}\u0000${d.authorsText}\u0000${d.keywords.join('\u0001')}`);
 }
 
-/** Hashed weighted counts of one paper, sorted by feature. */
+/** Hashed weighted counts of one paper, sorted by feature (no term strings are built). */
 export function hashedCounts(doc: DocText): { cols: Int32Array; counts: Float32Array } {
   const byHash = new Map<number, number>();
-  for (const [term, c] of docTerms(doc)) {
-    const h = hashTerm(term);
-    byHash.set(h, (byHash.get(h) ?? 0) + c);
-  }
+  const add = (h: number, w: number) => byHash.set(h, (byHash.get(h) ?? 0) + w);
+  eachDocTerm(doc, (w) => ({
+    word: (key) => add(fnv(key) & MASK, w),
+    pair: (pk, key) => add(fnv(key, fnv(' ', fnv(pk))) & MASK, w),
+  }));
   const cols = Int32Array.from(byHash.keys()).sort();
   const counts = new Float32Array(cols.length);
   for (let i = 0; i < cols.length; i++) counts[i] = byHash.get(cols[i]!)!;
