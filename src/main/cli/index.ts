@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
+import { registerRecs } from './commands/recs';
 import { runCli } from './run';
 
 const program = new Command()
@@ -22,6 +23,7 @@ registerList(program);
 // ── export, import bib/ris (#6) ──
 
 // ── similar, recommend (#8) ──
+registerRecs(program);
 
 // ── backup, restore (#7) ──
 

@@ -32,16 +32,30 @@ export function topTerms(ix: TfIdfIndex, r: number, doc: DocText, weight: (h: nu
     if (c > 0) scored.push({ key, c });
   }
   scored.sort((a, b) => b.c - a.c);
-  const picked: string[] = [];
+  // Picked phrases as word lists (keys) with their surfaces; overlapping bigrams merge into one
+  // longer phrase ("test time" + "time compute" → "test time compute").
+  const picked: { keys: string[]; words: string[] }[] = [];
+  const has = (k: string) => picked.findIndex((p) => p.keys.length === 1 && p.keys[0] === k);
   for (const { key } of scored) {
     if (picked.length >= max) break;
-    const words = key.split(' ');
-    // Never show a word next to a phrase that contains it: the phrase says more.
-    if (words.length === 1 && picked.some((p) => p.split(' ').includes(key))) continue;
-    if (words.length === 2) for (const w of words) if (picked.includes(w)) picked.splice(picked.indexOf(w), 1);
-    picked.push(key);
+    const keys = key.split(' ');
+    const words = (surfaces.get(key) ?? key).split(' ');
+    if (keys.length === 1) {
+      if (!picked.some((p) => p.keys.includes(key))) picked.push({ keys, words });
+      continue;
+    }
+    for (const k of keys) if (has(k) >= 0) picked.splice(has(k), 1);
+    const before = picked.find((p) => p.keys.length > 1 && p.keys[p.keys.length - 1] === keys[0]);
+    const after = picked.find((p) => p.keys.length > 1 && p.keys[0] === keys[1]);
+    if (before && before.keys.length < 4) {
+      before.keys.push(keys[1]!);
+      before.words.push(words[1]!);
+    } else if (after && after.keys.length < 4) {
+      after.keys.unshift(keys[0]!);
+      after.words.unshift(words[0]!);
+    } else picked.push({ keys, words });
   }
-  return picked.map((k) => surfaces.get(k) ?? k);
+  return picked.map((p) => p.words.join(' '));
 }
 
 export function authorTokens(authorsText: string): Set<string> {

@@ -164,8 +164,8 @@ export interface SeededLibrary {
  * Insert `perTopic` papers per topic; the first `taggedPerTopic` of each topic are moved to the
  * library and tagged with the topic's tag, the rest stay in the Inbox (the held-out set).
  */
-export function seedTopicLibrary(db: WriteDb, perTopic: number, taggedPerTopic: number, seed = 1): SeededLibrary {
-  const papers = syntheticPapers(perTopic * TOPICS.length, seed);
+export function seedTopicLibrary(db: WriteDb, perTopic: number, taggedPerTopic: number, seed = 1, noise = NOISE): SeededLibrary {
+  const papers = syntheticPapers(perTopic * TOPICS.length, seed, 1, noise);
   const { ids } = upsertListings(db, papers.map((p) => p.listing), { sourceKey: 'test:synthetic' });
   const sqlite = db.$client;
   const insTag = sqlite.prepare('INSERT INTO tags (name, path) VALUES (?, ?)');

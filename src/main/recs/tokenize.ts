@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
     'who whom why will with within without would yet you your paper propose proposed present show shows shown ' +
     'new novel approach method methods result results work based several many one two three first second also ' +
     'existing across achieve achieves demonstrate demonstrates including make makes made furthermore moreover ' +
-    'recent recently significantly significant study studies'
+    'recent recently significantly significant study studies end'
   ).split(' '),
 );
 
