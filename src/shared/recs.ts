@@ -11,6 +11,11 @@ export interface RecPaper {
   publishedAt: string | null;
   /** Cosine similarity (similar) or the classifier's probability (for a tag, fit), 0–1. */
   score: number;
+  /**
+   * For the meter, 0–1. Similar: the cosine. For a tag: the share of papers outside the tag that
+   * score lower (probabilities learned from a handful of examples run low, ranks do not).
+   */
+  strength: number;
   /** Short human reason, e.g. `shared: diffusion, score matching · author: Song`. */
   reason: string;
   /** The terms that contributed most, as written in the paper. */

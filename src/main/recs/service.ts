@@ -36,6 +36,8 @@ interface Build {
 interface CachedModel {
   sig: string;
   model: LinearModel;
+  /** Training negatives' scores, ascending: a candidate's strength is the share it beats. */
+  negScores: Float64Array;
   posRows: number[];
   authors: Set<string>;
 }
@@ -159,6 +161,12 @@ export class RecsService {
   /** The index once the background build is done (never blocks the event loop for long). */
   async ready(): Promise<TfIdfIndex> {
     while (!this.ix && this.build) await this.build.done;
+    // Answer with every change already announced: apply queued ones now rather than after the debounce.
+    if (this.timer && !this.build && !this.flushing) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.flushing = this.flush().finally(() => (this.flushing = null));
+    }
     if (this.flushing) await this.flushing;
     return this.index();
   }
@@ -248,7 +256,8 @@ export class RecsService {
     const model = train(ix, posRows, negRows);
     const authors = new Set<string>();
     for (const b of q.briefs(this.db, sample(posIds, 500, rand)).values()) for (const t of authorTokens(b.authorsText)) authors.add(t);
-    const entry = { sig, model, posRows, authors };
+    const negScores = Float64Array.from(negRows, (r) => score(ix, model, r)).sort();
+    const entry = { sig, model, negScores, posRows, authors };
     this.models.delete(key);
     this.models.set(key, entry);
     // Keep a handful: each model is a 4 MB dense vector.
@@ -337,7 +346,8 @@ export class RecsService {
       const authors = sharedAuthors(b.authorsText, m.authors).filter((a) => m.model.w[hashTerm(authorToken(a)!)]! > 0.05);
       const n = nearest[i] != null ? bs.get(nearest[i]) : undefined;
       const near = n ? { id: n.id, title: n.title } : null;
-      return [toRec(b, s, terms, authors, near, reasonText(terms, authors, near?.title ?? null))];
+      const rec = toRec(b, s, terms, authors, near, reasonText(terms, authors, near?.title ?? null));
+      return [{ ...rec, strength: Math.round(beats(m.negScores, s) * 1000) / 1000 }];
     });
     return { tag, items, positives: posIds.length, candidates: cands.length };
   }
@@ -363,6 +373,18 @@ export class RecsService {
   }
 }
 
+/** The share of `sorted` (ascending) strictly below `x`. */
+function beats(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.length ? lo / sorted.length : 0;
+}
+
 function toRec(
   b: q.PaperBrief,
   s: number,
@@ -379,6 +401,7 @@ function toRec(
     state: b.state,
     publishedAt: b.publishedAt,
     score: Math.round(s * 1000) / 1000,
+    strength: Math.round(s * 1000) / 1000,
     reason,
     terms,
     sharedAuthors: authors,

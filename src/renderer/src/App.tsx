@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { DetailPane } from './components/DetailPane';
+import { DiscoverView } from './components/DiscoverView';
 import { PaperTable } from './components/PaperTable';
 import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
@@ -23,6 +24,7 @@ export function App() {
       <main className="pane pane--list" aria-label="Papers">
         <Toolbar />
         <PaperTable />
+        <DiscoverView /> {/* recommendations (#8): covers the list while open */}
       </main>
       <DetailPane />
     </div>

@@ -6,6 +6,7 @@ import { longDate } from '../lib/format';
 import { showPaper, useDetailStore } from '../stores/detailStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { EmptyState } from './EmptyState';
+import { SimilarPapers } from './SimilarPapers';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -122,6 +123,7 @@ function Paper({ p }: { p: PaperDetail }) {
           <p className="detail__summary">{p.hf.aiSummary}</p>
         </section>
       )}
+      <SimilarPapers paperId={p.id} /> {/* recommendations (#8) */}
     </article>
   );
 }

@@ -2,6 +2,7 @@ import { Archive, BookOpen, CheckCircle2, Inbox, Library, Star, Trash2, Layers }
 import type { ReactNode } from 'react';
 import { setView, useLibraryStore, type ViewId } from '../stores/libraryStore';
 import { ThemeSwitch } from './ThemeSwitch';
+import { DiscoverNav } from './DiscoverNav';
 
 const VIEWS: { id: ViewId; label: string; icon: ReactNode }[] = [
   { id: 'all', label: 'All papers', icon: <Layers size={16} /> },
@@ -39,6 +40,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <DiscoverNav /> {/* recommendations (#8) */}
       <div className="sidebar__footer">
         <ThemeSwitch />
       </div>

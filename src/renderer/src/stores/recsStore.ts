@@ -1,0 +1,140 @@
+/**
+ * Recommendations (#8): the "Similar papers" list of the paper in the detail pane, and the
+ * "More like #tag" view (Discover). Data comes from the core's recs:* calls; both refresh when
+ * papers change (new arrivals, triage, tags).
+ */
+import { create } from 'zustand';
+import type { ForTagResult, RecPaper, RecTag } from '@shared/recs';
+import { api } from '../api/client';
+import { useLibraryStore } from './libraryStore';
+
+export type DiscoverScope = 'inbox' | 'lastSync';
+
+interface RecsState {
+  similarFor: number | null;
+  similar: RecPaper[] | null;
+  similarError: string | null;
+  /** The "More like #tag" view covers the paper list while open. */
+  discoverOpen: boolean;
+  tags: RecTag[] | null;
+  tagId: number | null;
+  scope: DiscoverScope;
+  result: ForTagResult | null;
+  loading: boolean;
+  error: string | null;
+}
+
+const initial: RecsState = {
+  similarFor: null,
+  similar: null,
+  similarError: null,
+  discoverOpen: false,
+  tags: null,
+  tagId: null,
+  scope: 'inbox',
+  result: null,
+  loading: false,
+  error: null,
+};
+
+export const useRecsStore = create<RecsState>()(() => ({ ...initial }));
+export const resetRecsStore = () => useRecsStore.setState({ ...initial });
+
+export const SIMILAR_LIMIT = 8;
+
+export async function loadSimilar(paperId: number | null): Promise<void> {
+  const keep = useRecsStore.getState().similarFor === paperId;
+  useRecsStore.setState({ similarFor: paperId, similarError: null, ...(keep ? {} : { similar: null }) });
+  if (paperId === null) return;
+  try {
+    const similar = await api().invoke('recs:similar', { paperId, limit: SIMILAR_LIMIT });
+    if (useRecsStore.getState().similarFor === paperId) useRecsStore.setState({ similar });
+  } catch (e) {
+    if (useRecsStore.getState().similarFor === paperId) useRecsStore.setState({ similarError: (e as Error).message, similar: [] });
+  }
+}
+
+export async function loadTags(): Promise<RecTag[]> {
+  const tags = await api().invoke('recs:tags', {});
+  useRecsStore.setState({ tags });
+  return tags;
+}
+
+let ranking = 0;
+export async function loadRanking(): Promise<void> {
+  const { tagId, scope } = useRecsStore.getState();
+  if (tagId === null) return useRecsStore.setState({ result: null, loading: false });
+  const mine = ++ranking;
+  useRecsStore.setState({ loading: true, error: null });
+  try {
+    const result = await api().invoke('recs:forTag', { tagId, scope, limit: 100 });
+    if (mine === ranking) useRecsStore.setState({ result, loading: false });
+  } catch (e) {
+    if (mine === ranking) useRecsStore.setState({ error: (e as Error).message, loading: false });
+  }
+}
+
+/** Open "More like #tag", on `tagId` or the last tag picked (else the biggest tag). */
+export async function openDiscover(tagId?: number): Promise<void> {
+  useRecsStore.setState({ discoverOpen: true });
+  const tags = await loadTags().catch((e: Error) => {
+    useRecsStore.setState({ error: e.message });
+    return [];
+  });
+  const cur = useRecsStore.getState().tagId;
+  const pick =
+    tagId ??
+    (cur !== null && tags.some((t) => t.id === cur) ? cur : null) ??
+    [...tags].sort((a, b) => b.count - a.count)[0]?.id ??
+    null;
+  useRecsStore.setState({ tagId: pick });
+  await loadRanking();
+}
+
+export function closeDiscover(): void {
+  useRecsStore.setState({ discoverOpen: false });
+}
+
+export function setDiscoverTag(tagId: number): Promise<void> {
+  useRecsStore.setState({ tagId, result: null });
+  return loadRanking();
+}
+
+export function setDiscoverScope(scope: DiscoverScope): Promise<void> {
+  useRecsStore.setState({ scope });
+  return loadRanking();
+}
+
+/** Keep or dismiss a recommended paper straight from the ranking. */
+export async function triage(id: number, state: 'library' | 'dismissed'): Promise<void> {
+  await api().invoke('papers:setState', { ids: [id], state });
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+/** After papers change (arrivals, triage, tags): refresh what is on screen, batched. */
+export function refreshRecs(): void {
+  if (refreshTimer) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = null;
+    const s = useRecsStore.getState();
+    if (s.similarFor !== null) void loadSimilar(s.similarFor);
+    if (s.discoverOpen) {
+      void loadTags();
+      void loadRanking();
+    }
+  }, 200);
+}
+
+/** Subscribe to the core's changes; returns the unsubscribe function (call once, from App). */
+export function watchRecs(): () => void {
+  return api().on('papers:changed', refreshRecs);
+}
+
+// Picking a library view in the sidebar (which reloads the list from scratch) leaves Discover.
+useLibraryStore.subscribe((s, prev) => {
+  if (s.generation !== prev.generation && s.total === null && useRecsStore.getState().discoverOpen) closeDiscover();
+});
+
+// Selectors
+export const selectDiscoverOpen = (s: RecsState) => s.discoverOpen;
+export const selectSimilar = (s: RecsState) => s.similar;
