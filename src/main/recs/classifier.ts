@@ -48,8 +48,8 @@ export function sigmoid(z: number): number {
 
 /** Train on rows of the index: `pos` are the tag's papers, `neg` the others. */
 export function train(ix: TfIdfIndex, pos: number[], neg: number[], opts: TrainOptions = {}): LinearModel {
-  // Small training sets get more passes: at least ~5,000 SGD steps in all.
-  const epochs = opts.epochs ?? Math.min(200, Math.max(12, Math.ceil(5000 / Math.max(1, pos.length + neg.length))));
+  // About 20,000 SGD steps in all: small training sets get more passes, big ones at least 8.
+  const epochs = opts.epochs ?? Math.min(100, Math.max(8, Math.ceil(20_000 / Math.max(1, pos.length + neg.length))));
   const lambda = opts.lambda ?? 1e-3;
   const rand = prng(opts.seed ?? 42);
   const v = new Float32Array(DIM);

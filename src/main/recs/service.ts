@@ -23,8 +23,8 @@ import { DIM, DISMISSED, INBOX, TfIdfIndex, hashTerm } from './vectors';
 
 const SLICE_MS = 12;
 const DEBOUNCE_MS = 250;
-const MAX_POSITIVES = 3000;
-const MAX_NEGATIVES = 5000;
+const MAX_POSITIVES = 1500;
+const MAX_NEGATIVES = 4500;
 
 interface Build {
   gen: Generator<void, TfIdfIndex>;
@@ -246,7 +246,7 @@ export class RecsService {
     if (hit && hit.sig === sig) return hit;
     const posRows = sample(posAll, MAX_POSITIVES, rand);
     const posSet = new Set(posAll);
-    const budget = Math.min(MAX_NEGATIVES, Math.max(1000, posRows.length * 5));
+    const budget = Math.min(MAX_NEGATIVES, Math.max(1000, posRows.length * 3));
     const negRows: number[] = [];
     const tiers = negTiers(posSet);
     for (const [i, tier] of tiers.entries()) {
@@ -327,7 +327,7 @@ export class RecsService {
     const scored = cands.map((r) => ({ r, s: score(ix, m.model, r) }));
     scored.sort((a, b) => b.s - a.s);
     const top = scored.slice(0, limit);
-    const nearestRows = m.posRows.slice(0, 1000);
+    const nearestRows = m.posRows.slice(0, 400);
     const nearest = top.map(({ r }) => {
       let best = -1;
       let bestS = 0;
