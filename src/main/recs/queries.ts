@@ -110,10 +110,17 @@ export function fitPositiveIds(db: ReadDb): number[] {
     .all() as number[];
 }
 
-/** Papers that arrived with the most recent sync run (empty when nothing has synced yet). */
+/**
+ * Papers first seen by the latest sync session: the runs (any source) that started within an
+ * hour of the most recent run's start. Empty when nothing has synced yet.
+ */
 export function lastSyncPaperIds(db: ReadDb): number[] {
   return db.$client
-    .prepare('SELECT DISTINCT paper_id FROM paper_sources WHERE first_run_id = (SELECT max(id) FROM sync_runs)')
+    .prepare(
+      `SELECT DISTINCT paper_id FROM paper_sources WHERE first_run_id IN (
+         SELECT id FROM sync_runs WHERE started_at >=
+           strftime('%Y-%m-%dT%H:%M:%fZ', (SELECT max(started_at) FROM sync_runs), '-1 hour'))`,
+    )
     .pluck()
     .all() as number[];
 }

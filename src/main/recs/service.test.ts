@@ -80,6 +80,27 @@ describe('RecsService', () => {
     expect(svc.forTag(tagId).positives).toBe(before + 1);
   });
 
+  it('ranks only the latest sync session’s arrivals when asked', () => {
+    const sqlite = lib.db.$client;
+    const run = (at: string) =>
+      Number(
+        sqlite
+          .prepare("INSERT INTO sync_runs (kind, params, status, started_at) VALUES ('hf', '{}', 'done', ?)")
+          .run(at).lastInsertRowid,
+      );
+    const old = run('2026-01-01T08:00:00.000Z');
+    upsertListings(lib.db, syntheticPapers(5, 31, 70_000).map((p) => p.listing), { sourceKey: 'hf:old', runId: old });
+    const hf = run('2026-01-02T08:00:00.000Z');
+    const arxiv = run('2026-01-02T08:20:00.000Z');
+    const a = upsertListings(lib.db, syntheticPapers(5, 32, 71_000).map((p) => p.listing), { sourceKey: 'hf:new', runId: hf });
+    const b = upsertListings(lib.db, syntheticPapers(5, 33, 72_000).map((p) => p.listing), { sourceKey: 'arxiv', runId: arxiv });
+    const latest = new Set([...a.newIds, ...b.newIds]);
+    const res = svc.forTag(seeded.tagIds[0]!, { scope: 'lastSync', limit: 100 });
+    expect(res.candidates).toBe(10);
+    expect(res.items.every((p) => latest.has(p.id))).toBe(true);
+    expect(svc.forTag(seeded.tagIds[0]!, { limit: 1000 }).candidates).toBe(100 + 15);
+  });
+
   it('counts papers under child tags as the parent’s', () => {
     const sqlite = lib.db.$client;
     const parent = seeded.tagIds[0]!;
