@@ -59,6 +59,23 @@ describe('RecsService', () => {
     expect(rank).toBeLessThan(ranked.candidates / 4);
   });
 
+  it('rebuilds in the background once many new papers shift the IDF, matching a fresh build', async () => {
+    svc.start();
+    await svc.ready();
+    const firstBuild = svc.stats().buildMs;
+    const r = upsertListings(lib.db, syntheticPapers(400, 55, 80_000).map((p) => p.listing), { sourceKey: 'test' });
+    events.emit('papers:changed', { ids: r.newIds });
+    await svc.idle();
+    expect(svc.stats()).toMatchObject({ papers: 550, rebuilding: false });
+    expect(svc.stats().buildMs).not.toBe(firstBuild);
+    const probe = r.newIds[7]!;
+    const mine = svc.similar(probe, 5);
+    svc.dispose();
+    const again = new RecsService(lib.db);
+    expect(again.similar(probe, 5)).toEqual(mine);
+    again.dispose();
+  });
+
   it('follows state changes and deletions, and tag edits without any event', async () => {
     svc.start();
     await svc.ready();

@@ -97,7 +97,7 @@ export class RecsService {
     this.off?.();
     if (this.timer) clearTimeout(this.timer);
     if (this.startTimer) clearTimeout(this.startTimer);
-    registry.delete(this.db.$client);
+    if (registry.get(this.db.$client) === this) registry.delete(this.db.$client);
     this.build = null;
   }
 
