@@ -160,6 +160,7 @@ export class RecsService {
 
   /** The index once the background build is done (never blocks the event loop for long). */
   async ready(): Promise<TfIdfIndex> {
+    this.start();
     while (!this.ix && this.build) await this.build.done;
     // Answer with every change already announced: apply queued ones now rather than after the debounce.
     if (this.timer && !this.build && !this.flushing) {
