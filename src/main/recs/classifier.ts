@@ -4,7 +4,7 @@
  * weight-scaling trick so regularisation costs O(1) per step over a 2^20-wide dense vector.
  * Deterministic: the sample and the shuffle use a seeded PRNG.
  */
-import { DIM, type TfIdfIndex } from './vectors';
+import { DIM, drain, type TfIdfIndex } from './vectors';
 
 export interface LinearModel {
   w: Float32Array;
@@ -48,6 +48,11 @@ export function sigmoid(z: number): number {
 
 /** Train on rows of the index: `pos` are the tag's papers, `neg` the others. */
 export function train(ix: TfIdfIndex, pos: number[], neg: number[], opts: TrainOptions = {}): LinearModel {
+  return drain(trainSteps(ix, pos, neg, opts));
+}
+
+/** The same training as a generator that yields every 2,000 SGD steps (for sliced background work). */
+export function* trainSteps(ix: TfIdfIndex, pos: number[], neg: number[], opts: TrainOptions = {}): Generator<void, LinearModel> {
   // About 20,000 SGD steps in all: small training sets get more passes, big ones at least 8.
   const epochs = opts.epochs ?? Math.min(100, Math.max(8, Math.ceil(20_000 / Math.max(1, pos.length + neg.length))));
   const lambda = opts.lambda ?? 1e-3;
@@ -77,6 +82,7 @@ export function train(ix: TfIdfIndex, pos: number[], neg: number[], opts: TrainO
         for (let k = 0; k < DIM; k++) v[k]! *= s;
         s = 1;
       }
+      if (t % 2000 === 0) yield;
     }
   }
   if (s !== 1) for (let k = 0; k < DIM; k++) v[k]! *= s;

@@ -40,6 +40,27 @@ describe('RecsService', () => {
     expect(ticks).toBeGreaterThan(1);
   });
 
+  it('trains in slices too: prepareTag lets other work run, and forTag then answers from the cache', async () => {
+    upsertListings(lib.db, syntheticPapers(3000, 9, 50_000).map((p) => p.listing), { sourceKey: 'test' });
+    await svc.ready();
+    let ticks = 0;
+    let stop = false;
+    const tick = () => {
+      ticks++;
+      if (!stop) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await svc.prepareTag(seeded.tagIds[2]!);
+    stop = true;
+    expect(ticks).toBeGreaterThan(1);
+    expect(svc.stats().models).toBe(1);
+    const cached = svc.forTag(seeded.tagIds[2]!, { limit: 10 });
+    expect(svc.stats().models).toBe(1);
+    const fresh = new RecsService(lib.db);
+    expect(fresh.forTag(seeded.tagIds[2]!, { limit: 10 })).toEqual(cached);
+    fresh.dispose();
+  });
+
   it('indexes papers that arrive after the build (papers:changed), without a rebuild', async () => {
     svc.start();
     await svc.ready();

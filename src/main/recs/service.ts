@@ -15,11 +15,11 @@ import { AppError } from '../../shared/errors';
 import type { FitScore, ForTagResult, RecPaper, RecsStatus } from '../../shared/recs';
 import type { ReadDb } from '../db/client';
 import type { EventBus } from '../core/events';
-import { prng, sample, score, train, type LinearModel } from './classifier';
+import { prng, sample, score, trainSteps, type LinearModel } from './classifier';
 import * as q from './queries';
 import { authorTokens, reasonText, sharedAuthors, topTerms } from './reasons';
 import { authorToken, splitAuthors } from './tokenize';
-import { DIM, DISMISSED, INBOX, TfIdfIndex, hashTerm } from './vectors';
+import { DIM, DISMISSED, INBOX, TfIdfIndex, drain, hashTerm } from './vectors';
 
 const SLICE_MS = 12;
 const DEBOUNCE_MS = 250;
@@ -225,6 +225,7 @@ export class RecsService {
     }
     // Enough new papers to shift the IDF: rebuild in the background, keep serving the old index.
     if (ix.driftSinceRebuild > Math.max(200, ix.size * 0.2)) this.startRebuild();
+    else void this.warmModels();
   }
 
   private startRebuild(): void {
@@ -239,7 +240,12 @@ export class RecsService {
    * The cached model for `key`, retrained when the index or the labels changed. `negTiers` gives
    * negative rows in order of preference: the first tier fills up to half the budget.
    */
-  private model(key: string, ix: TfIdfIndex, posIds: number[], negTiers: (pos: Set<number>) => number[][]): CachedModel {
+  private *modelSteps(
+    key: string,
+    ix: TfIdfIndex,
+    posIds: number[],
+    negTiers: (pos: Set<number>) => number[][],
+  ): Generator<void, CachedModel> {
     const posAll = posIds.map((id) => ix.row(id)).filter((r): r is number => r !== undefined);
     const rand = prng(posAll.length * 7919 + 13);
     const sig = `${ix.version}:${posIds.length}:${posIds.reduce((h, id) => (Math.imul(h, 31) + id) | 0, 7)}`;
@@ -254,7 +260,8 @@ export class RecsService {
       const room = budget - negRows.length;
       negRows.push(...sample(tier, i === 0 && tiers.length > 1 ? Math.floor(room / 2) : room, rand));
     }
-    const model = train(ix, posRows, negRows);
+    const model = yield* trainSteps(ix, posRows, negRows);
+    // The index may have moved on while training ran in slices: the next query retrains then.
     const authors = new Set<string>();
     for (const b of q.briefs(this.db, sample(posIds, 500, rand)).values()) for (const t of authorTokens(b.authorsText)) authors.add(t);
     const negScores = Float64Array.from(negRows, (r) => score(ix, model, r)).sort();
@@ -264,6 +271,64 @@ export class RecsService {
     // Keep a handful: each model is a 4 MB dense vector.
     while (this.models.size > 8) this.models.delete(this.models.keys().next().value!);
     return entry;
+  }
+
+  private tagModel(tagId: number, ix: TfIdfIndex, posIds: number[]): Generator<void, CachedModel> {
+    return this.modelSteps(`tag:${tagId}`, ix, posIds, (pos) => [this.liveRows(ix, (r) => !pos.has(r))]);
+  }
+
+  private fitModel(ix: TfIdfIndex, posIds: number[]): Generator<void, CachedModel> {
+    return this.modelSteps('fit', ix, posIds, (pos) => [
+      this.liveRows(ix, (r) => ix.states[r] === DISMISSED && !pos.has(r)),
+      this.liveRows(ix, (r) => ix.states[r] !== DISMISSED && !pos.has(r)),
+    ]);
+  }
+
+  /** Run a generator in slices between `setImmediate`s, so training never holds the event loop. */
+  private sliced<T>(gen: Generator<void, T>): Promise<T> {
+    return new Promise((ok, fail) => {
+      const step = () => {
+        const t = performance.now();
+        try {
+          for (;;) {
+            const r = gen.next();
+            if (r.done) return ok(r.value);
+            if (performance.now() - t > SLICE_MS) break;
+          }
+        } catch (e) {
+          return fail(e as Error);
+        }
+        setImmediate(step);
+      };
+      step();
+    });
+  }
+
+  /** Train (in slices) whatever model `forTag` / `fitScores` will need, so they answer at once. */
+  async prepareTag(tagId: number): Promise<void> {
+    const ix = await this.ready();
+    q.tagById(this.db, tagId);
+    const posIds = q.tagPaperIds(this.db, tagId);
+    if (posIds.length) await this.sliced(this.tagModel(tagId, ix, posIds));
+  }
+
+  async prepareFit(): Promise<void> {
+    const ix = await this.ready();
+    const posIds = q.fitPositiveIds(this.db);
+    if (posIds.length) await this.sliced(this.fitModel(ix, posIds));
+  }
+
+  /** After papers changed: retrain the models in use, in the background. */
+  private async warmModels(): Promise<void> {
+    for (const key of [...this.models.keys()].slice(-3)) {
+      if (this.disposed) return;
+      try {
+        if (key === 'fit') await this.prepareFit();
+        else await this.prepareTag(Number(key.slice(4)));
+      } catch {
+        this.models.delete(key); // e.g. the tag was deleted
+      }
+    }
   }
 
   private liveRows(ix: TfIdfIndex, keep: (r: number) => boolean): number[] {
@@ -315,7 +380,7 @@ export class RecsService {
     const posIds = q.tagPaperIds(this.db, tagId);
     if (!posIds.length) return { tag, items: [], positives: 0, candidates: 0 };
     const ix = this.index();
-    const m = this.model(`tag:${tagId}`, ix, posIds, (pos) => [this.liveRows(ix, (r) => !pos.has(r))]);
+    const m = drain(this.tagModel(tagId, ix, posIds));
     const posSet = new Set(posIds);
     let cands: number[];
     if (opts.scope === 'lastSync') {
@@ -362,11 +427,7 @@ export class RecsService {
     const posIds = q.fitPositiveIds(this.db);
     if (!posIds.length) return ids.map((id) => ({ id, score: null }));
     const ix = this.index();
-    const m = this.model('fit', ix, posIds, (pos) => {
-      const dismissed = this.liveRows(ix, (r) => ix.states[r] === DISMISSED && !pos.has(r));
-      const rest = this.liveRows(ix, (r) => ix.states[r] !== DISMISSED && !pos.has(r));
-      return [dismissed, rest];
-    });
+    const m = drain(this.fitModel(ix, posIds));
     return ids.map((id) => {
       const r = ix.row(id);
       return { id, score: r === undefined ? null : score(ix, m.model, r) };

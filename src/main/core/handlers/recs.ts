@@ -11,12 +11,13 @@ export function recsHandlers(core: Core) {
       await svc.ready();
       return svc.similar(paperId, limit);
     },
+    // Training runs in slices first; the ranking itself then uses the cached model.
     'recs:forTag': async ({ tagId, limit, scope }) => {
-      await svc.ready();
+      await svc.prepareTag(tagId);
       return svc.forTag(tagId, { limit, scope });
     },
     'recs:fitScores': async ({ paperIds }) => {
-      await svc.ready();
+      await svc.prepareFit();
       return svc.fitScores(paperIds);
     },
     'recs:tags': () => tagsWithCounts(core.library.db),
