@@ -121,24 +121,15 @@ export class RecsService {
       // Changes that raced with the build are applied on top.
       if (this.pending.size || this.pendingAll) this.schedule(0);
     };
-    const step = () => {
-      if (this.disposed || this.build !== build) return build.finish();
-      const t = performance.now();
-      try {
-        for (;;) {
-          const r = gen.next();
-          if (r.done) return complete(r.value);
-          if (performance.now() - t > SLICE_MS) break;
-        }
-      } catch (e) {
-        console.error('[recs] index build failed:', e);
-        this.build = null;
-        return build.finish();
-      }
-      setImmediate(step);
-    };
     build.complete = complete;
-    setImmediate(step);
+    this.sliced(gen, () => this.disposed || this.build !== build).then(
+      (ix) => (ix ? complete(ix) : build.finish()),
+      (e: unknown) => {
+        console.error('[recs] index build failed:', e);
+        if (this.build === build) this.build = null;
+        build.finish();
+      },
+    );
   }
 
   /** The index, finishing a pending build right now if there is one (blocking). */
@@ -284,10 +275,14 @@ export class RecsService {
     ]);
   }
 
-  /** Run a generator in slices between `setImmediate`s, so training never holds the event loop. */
-  private sliced<T>(gen: Generator<void, T>): Promise<T> {
+  /**
+   * Run a generator in ~12 ms slices between `setImmediate`s, so the event loop stays free.
+   * Resolves undefined if `stop()` says so between slices.
+   */
+  private sliced<T>(gen: Generator<void, T>, stop?: () => boolean): Promise<T | undefined> {
     return new Promise((ok, fail) => {
       const step = () => {
+        if (stop?.()) return ok(undefined);
         const t = performance.now();
         try {
           for (;;) {
@@ -300,7 +295,7 @@ export class RecsService {
         }
         setImmediate(step);
       };
-      step();
+      setImmediate(step);
     });
   }
 
