@@ -24,7 +24,7 @@ export class RecsPom {
     await expect(this.discover).toBeVisible();
     const option = this.tagPicker.locator('option', { hasText: `#${tagPath} (` });
     await this.tagPicker.selectOption({ value: (await option.getAttribute('value'))! });
-    await expect(this.summary).toContainText(`tagged #${tagPath}`);
+    await expect(this.summary).toContainText(`tagged #${tagPath},`);
   }
 
   async resultTitles(): Promise<string[]> {

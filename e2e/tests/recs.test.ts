@@ -80,6 +80,12 @@ test('More like #tag ranks Inbox papers of the topic first, explains them, and t
   await recs.openMoreLikeTag('graphs');
   expect((await recs.resultTitles()).slice(0, 5).filter((t) => seed.topicOfTitle.get(t) === 3).length).toBeGreaterThanOrEqual(4);
 
+  // Everything tagged or starred: the 15 tagged papers, every topic ranked.
+  await recs.tagPicker.selectOption('fit');
+  await expect(recs.summary).toContainText('15 papers you tagged or starred');
+  await expect(recs.results.first()).toBeVisible();
+  await library.snap('for-you');
+
   // A library view leaves Discover.
   await library.showView('Inbox');
   await expect(recs.discover).toBeHidden();
@@ -97,6 +103,6 @@ test('reads well in the dark theme', async ({ library, recs, page }) => {
 base('an empty library explains how to get recommendations', async ({ library, page }) => {
   const recs = new RecsPom(page);
   await page.getByRole('button', { name: 'More like #tag' }).click();
-  await expect(recs.discover.getByText('No tags yet')).toBeVisible();
+  await expect(recs.discover.getByText('Nothing to learn from yet')).toBeVisible();
   await library.snap('more-like-tag-no-tags');
 });

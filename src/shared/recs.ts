@@ -34,13 +34,16 @@ export interface RecTag {
   count: number;
 }
 
-export interface ForTagResult {
-  tag: { id: number; path: string };
+export interface RankResult {
   items: RecPaper[];
-  /** Papers under the tag the model was trained on. */
+  /** Papers the model learned from (under the tag; or tagged + starred for "for you"). */
   positives: number;
   /** Papers that were ranked. */
   candidates: number;
+}
+
+export interface ForTagResult extends RankResult {
+  tag: { id: number; path: string };
 }
 
 export interface FitScore {

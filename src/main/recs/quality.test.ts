@@ -118,6 +118,14 @@ describe('Fit scores for the digest', () => {
     for (const r of saved) ins.run(r);
   });
 
+  it('ranks the Inbox "for you" across every tagged topic, skipping tagged papers', () => {
+    const res = svc.forYou({ limit: 25 });
+    expect(res.positives).toBe(100);
+    const tagged = new Set(seeded.tagged.flat());
+    expect(res.items.some((p) => tagged.has(p.id))).toBe(false);
+    expect(res.items.every((p) => p.state === 'inbox' && p.reason.length > 0)).toBe(true);
+  });
+
   it('has no score while nothing is tagged or starred', () => {
     const empty = openMemoryLibrary();
     seedTopicLibrary(empty.db, 2, 0);

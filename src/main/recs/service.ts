@@ -12,7 +12,7 @@
  * Nothing leaves the machine: everything here reads the local SQLite file.
  */
 import { AppError } from '../../shared/errors';
-import type { FitScore, ForTagResult, RecPaper, RecsStatus } from '../../shared/recs';
+import type { FitScore, ForTagResult, RankResult, RecPaper, RecsStatus } from '../../shared/recs';
 import type { ReadDb } from '../db/client';
 import type { EventBus } from '../core/events';
 import { prng, sample, score, trainSteps, type LinearModel } from './classifier';
@@ -370,12 +370,27 @@ export class RecsService {
 
   /** Rank Inbox papers by a classifier trained on the papers under `tagId` (children included). */
   forTag(tagId: number, opts: ForTagOptions = {}): ForTagResult {
-    const limit = opts.limit ?? 50;
     const tag = q.tagById(this.db, tagId);
     const posIds = q.tagPaperIds(this.db, tagId);
     if (!posIds.length) return { tag, items: [], positives: 0, candidates: 0 };
     const ix = this.index();
-    const m = drain(this.tagModel(tagId, ix, posIds));
+    return { tag, ...this.rank(ix, drain(this.tagModel(tagId, ix, posIds)), posIds, opts) };
+  }
+
+  /**
+   * "For you": rank Inbox papers with the fit model (tagged + starred papers against dismissed
+   * ones and a sample of the rest): the digest's fit order, with reasons.
+   */
+  forYou(opts: ForTagOptions = {}): RankResult {
+    const posIds = q.fitPositiveIds(this.db);
+    if (!posIds.length) return { items: [], positives: 0, candidates: 0 };
+    const ix = this.index();
+    return this.rank(ix, drain(this.fitModel(ix, posIds)), posIds, opts);
+  }
+
+  /** Rank the Inbox (or the latest sync's arrivals) with a model, skipping its own positives. */
+  private rank(ix: TfIdfIndex, m: CachedModel, posIds: number[], opts: ForTagOptions): RankResult {
+    const limit = opts.limit ?? 50;
     const posSet = new Set(posIds);
     let cands: number[];
     if (opts.scope === 'lastSync') {
@@ -403,14 +418,14 @@ export class RecsService {
       const b = bs.get(ix.ids[r]!);
       if (!b) return [];
       const terms = topTerms(ix, r, b, (h) => m.model.w[h]!, 3);
-      // Authors the tag's papers share, and whom the model learned to like.
+      // Authors the positives share, and whom the model learned to like.
       const authors = sharedAuthors(b.authorsText, m.authors).filter((a) => m.model.w[hashTerm(authorToken(a)!)]! > 0.05);
       const n = nearest[i] != null ? bs.get(nearest[i]) : undefined;
       const near = n ? { id: n.id, title: n.title } : null;
       const rec = toRec(b, s, terms, authors, near, reasonText(terms, authors, near?.title ?? null));
       return [{ ...rec, strength: Math.round(beats(m.negScores, s) * 1000) / 1000 }];
     });
-    return { tag, items, positives: posIds.length, candidates: cands.length };
+    return { items, positives: posIds.length, candidates: cands.length };
   }
 
   /**

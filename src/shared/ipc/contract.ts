@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ImportCounts, PaperDetail, PaperPage } from '../domain';
 import { PAPER_STATES } from '../domain';
-import type { FitScore, ForTagResult, RecPaper, RecsStatus, RecTag } from '../recs';
+import type { FitScore, ForTagResult, RankResult, RecPaper, RecsStatus, RecTag } from '../recs';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -76,6 +76,13 @@ export const contract = {
       })
       .strict(),
     result: returns<ForTagResult>(),
+  },
+  /** Inbox ranked by fit to everything tagged or starred ("For you"), with reasons. */
+  'recs:forYou': {
+    args: z
+      .object({ limit: z.number().int().min(1).max(1000).default(50), scope: z.enum(['inbox', 'lastSync']).default('inbox') })
+      .strict(),
+    result: returns<RankResult>(),
   },
   /** Fit to the researcher's tagged + starred papers, 0–1 (null: nothing to learn from yet), in the order given. */
   'recs:fitScores': {

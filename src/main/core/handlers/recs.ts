@@ -16,6 +16,10 @@ export function recsHandlers(core: Core) {
       await svc.prepareTag(tagId);
       return svc.forTag(tagId, { limit, scope });
     },
+    'recs:forYou': async ({ limit, scope }) => {
+      await svc.prepareFit();
+      return svc.forYou({ limit, scope });
+    },
     'recs:fitScores': async ({ paperIds }) => {
       await svc.prepareFit();
       return svc.fitScores(paperIds);

@@ -66,7 +66,7 @@ function Row({ p, rank, selected }: { p: RecPaper; rank: number; selected: boole
 }
 
 function Body() {
-  const { tags, tagId, result, loading, error } = useRecsStore();
+  const { tagId, result, loading, error } = useRecsStore();
   const selectedId = useLibraryStore((s) => s.selectedId);
   if (error) {
     return (
@@ -75,14 +75,7 @@ function Body() {
       </EmptyState>
     );
   }
-  if (tags !== null && tags.length === 0) {
-    return (
-      <EmptyState icon={<Tags size={28} />} title="No tags yet">
-        Tag a few papers you like; Papershelf then ranks the Inbox by how well new papers fit each tag.
-      </EmptyState>
-    );
-  }
-  if (!result || (loading && result.tag.id !== tagId)) {
+  if (!result || (loading && result.target !== tagId)) {
     return (
       <div className="discover__loading" aria-busy>
         {[80, 65, 72, 58].map((w) => (
@@ -92,8 +85,12 @@ function Body() {
     );
   }
   if (result.positives === 0) {
-    return (
-      <EmptyState icon={<Tags size={28} />} title={`No papers are tagged #${result.tag.path}`}>
+    return result.target === 'fit' ? (
+      <EmptyState icon={<Tags size={28} />} title="Nothing to learn from yet">
+        Tag or star a few papers you like; Papershelf then ranks the Inbox by how well new papers fit them.
+      </EmptyState>
+    ) : (
+      <EmptyState icon={<Tags size={28} />} title={`No papers are tagged ${result.label}`}>
         Tag some papers with it first: they are what the ranking learns from.
       </EmptyState>
     );
@@ -101,7 +98,7 @@ function Body() {
   if (result.items.length === 0) {
     return (
       <EmptyState icon={<InboxIcon size={28} />} title="Nothing to rank">
-        The Inbox has no papers outside #{result.tag.path}. New papers from the next sync will show here.
+        The Inbox has nothing new for {result.label}. Papers from the next sync will show here.
       </EmptyState>
     );
   }
@@ -126,19 +123,24 @@ export function DiscoverView() {
           <Sparkles size={16} aria-hidden className="discover__icon" />
           <h1>More like</h1>
         </div>
-        {tags?.length ? (
+        {tags ? (
           <>
             <select
               className="discover__tag"
               aria-label="Tag"
               value={tagId ?? ''}
-              onChange={(e) => void setDiscoverTag(Number(e.target.value))}
+              onChange={(e) => void setDiscoverTag(e.target.value === 'fit' ? 'fit' : Number(e.target.value))}
             >
-              {tags.map((t) => (
-                <option key={t.id} value={t.id}>
-                  #{t.path} ({t.count})
-                </option>
-              ))}
+              <option value="fit">★ all tagged + starred</option>
+              {tags.length > 0 && (
+                <optgroup label="Tags">
+                  {tags.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      #{t.path} ({t.count})
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
             <div className="segmented discover__scope" role="group" aria-label="Papers to rank">
               {SCOPES.map((s) => (
@@ -162,8 +164,8 @@ export function DiscoverView() {
       {result && result.positives > 0 && (
         <p className="discover__summary" data-testid="discover-summary">
           {result.candidates.toLocaleString()} {scope === 'lastSync' ? 'papers from the latest sync' : 'Inbox papers'} ranked by
-          fit to the {result.positives} {result.positives === 1 ? 'paper' : 'papers'} tagged #{result.tag.path}, learned on this
-          machine.
+          fit to the {result.positives} {result.positives === 1 ? 'paper' : 'papers'}{' '}
+          {result.target === 'fit' ? 'you tagged or starred' : `tagged ${result.label}`}, learned on this machine.
         </p>
       )}
       <div className="discover__body">

@@ -40,6 +40,8 @@ const fake: Api = {
       const { tagId } = args as ArgsOf<'recs:forTag'>;
       const tag = TAGS.find((t) => t.id === tagId)!;
       out = { tag, items: [paper(tagId * 10)], positives: tag.count, candidates: 1 } satisfies ForTagResult;
+    } else if (channel === 'recs:forYou') {
+      out = { items: [paper(7)], positives: 12, candidates: 1 };
     } else if (channel === 'recs:similar') {
       const { paperId } = args as ArgsOf<'recs:similar'>;
       // The first paper's answer is held back until released, to race a newer request.
@@ -62,12 +64,22 @@ describe('recsStore', () => {
   it('opens Discover on the biggest tag and keeps the picked one on reopening', async () => {
     await openDiscover();
     expect(useRecsStore.getState()).toMatchObject({ discoverOpen: true, tagId: 2 });
-    expect(useRecsStore.getState().result?.tag.path).toBe('rl');
+    expect(useRecsStore.getState().result?.label).toBe('#rl');
     await setDiscoverTag(3);
     expect(useRecsStore.getState().result?.items[0]?.id).toBe(30);
     await openDiscover();
     expect(useRecsStore.getState().tagId).toBe(3);
     expect(calls.filter((c) => c.channel === 'recs:forTag').at(-1)?.args).toMatchObject({ tagId: 3, scope: 'inbox' });
+  });
+
+  it('ranks by fit to everything tagged or starred, and starts there when there are no tags', async () => {
+    await openDiscover('fit');
+    expect(useRecsStore.getState().result).toMatchObject({ target: 'fit', label: 'tagged + starred', positives: 12 });
+    const saved = TAGS.splice(0, TAGS.length);
+    resetRecsStore();
+    await openDiscover();
+    expect(useRecsStore.getState().tagId).toBe('fit');
+    TAGS.push(...saved);
   });
 
   it('closes when a library view is picked in the sidebar', async () => {

@@ -4,11 +4,19 @@
  * papers change (new arrivals, triage, tags).
  */
 import { create } from 'zustand';
-import type { ForTagResult, RecPaper, RecTag } from '@shared/recs';
+import type { RankResult, RecPaper, RecTag } from '@shared/recs';
 import { api } from '../api/client';
 import { useLibraryStore } from './libraryStore';
 
 export type DiscoverScope = 'inbox' | 'lastSync';
+/** A tag id, or `fit`: everything tagged or starred ("For you"). */
+export type DiscoverTarget = number | 'fit';
+
+export interface Ranking extends RankResult {
+  target: DiscoverTarget;
+  /** `#ml/rl`, or `tagged + starred`. */
+  label: string;
+}
 
 interface RecsState {
   similarFor: number | null;
@@ -17,9 +25,9 @@ interface RecsState {
   /** The "More like #tag" view covers the paper list while open. */
   discoverOpen: boolean;
   tags: RecTag[] | null;
-  tagId: number | null;
+  tagId: DiscoverTarget | null;
   scope: DiscoverScope;
-  result: ForTagResult | null;
+  result: Ranking | null;
   loading: boolean;
   error: string | null;
 }
@@ -67,7 +75,12 @@ export async function loadRanking(): Promise<void> {
   const mine = ++ranking;
   useRecsStore.setState({ loading: true, error: null });
   try {
-    const result = await api().invoke('recs:forTag', { tagId, scope, limit: 100 });
+    const result: Ranking =
+      tagId === 'fit'
+        ? { ...(await api().invoke('recs:forYou', { scope, limit: 100 })), target: 'fit', label: 'tagged + starred' }
+        : await api()
+            .invoke('recs:forTag', { tagId, scope, limit: 100 })
+            .then((r) => ({ ...r, target: tagId, label: `#${r.tag.path}` }));
     if (mine === ranking) useRecsStore.setState({ result, loading: false });
   } catch (e) {
     if (mine === ranking) useRecsStore.setState({ error: (e as Error).message, loading: false });
@@ -75,7 +88,7 @@ export async function loadRanking(): Promise<void> {
 }
 
 /** Open "More like #tag", on `tagId` or the last tag picked (else the biggest tag). */
-export async function openDiscover(tagId?: number): Promise<void> {
+export async function openDiscover(tagId?: DiscoverTarget): Promise<void> {
   useRecsStore.setState({ discoverOpen: true });
   const tags = await loadTags().catch((e: Error) => {
     useRecsStore.setState({ error: e.message });
@@ -84,9 +97,9 @@ export async function openDiscover(tagId?: number): Promise<void> {
   const cur = useRecsStore.getState().tagId;
   const pick =
     tagId ??
-    (cur !== null && tags.some((t) => t.id === cur) ? cur : null) ??
+    (cur === 'fit' || (cur !== null && tags.some((t) => t.id === cur)) ? cur : null) ??
     [...tags].sort((a, b) => b.count - a.count)[0]?.id ??
-    null;
+    'fit';
   useRecsStore.setState({ tagId: pick });
   await loadRanking();
 }
@@ -95,7 +108,7 @@ export function closeDiscover(): void {
   useRecsStore.setState({ discoverOpen: false });
 }
 
-export function setDiscoverTag(tagId: number): Promise<void> {
+export function setDiscoverTag(tagId: DiscoverTarget): Promise<void> {
   useRecsStore.setState({ tagId, result: null });
   return loadRanking();
 }
