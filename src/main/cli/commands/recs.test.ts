@@ -47,13 +47,20 @@ describe('papershelf similar / recommend', () => {
   it('recommend --tag ranks Inbox papers of that topic and explains them', () => {
     const r = cli('recommend', '--tag', '#RL', '--limit', '5');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('More like #rl (4 tagged papers');
+    expect(r.stdout).toContain('More like #rl (4 papers learned from, 40 ranked)');
     expect(r.stdout).toMatch(/ 1\. 0\.\d{3} {2}2601\.\d{5} /);
     expect(r.stdout).toMatch(/about: .* · like “/);
     const json = JSON.parse(cli('recommend', '--tag', 'rl', '--json').stdout) as { arxivId: string; score: number; reason: string; title: string }[];
     expect(json.length).toBeGreaterThan(0);
     const top = [...arxivOf].filter(([, a]) => json.slice(0, 5).some((p) => p.arxivId === a)).map(([id]) => id);
     expect(top.filter((id) => seeded.topicOf.get(id) === 1).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('recommend without --tag ranks by fit to everything tagged or starred', () => {
+    const r = cli('recommend', '--limit', '3');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('More like everything tagged or starred (20 papers learned from, 40 ranked)');
+    expect(r.stdout.match(/^ {2}\d\. /gm)).toHaveLength(3);
   });
 
   it('fails clearly on an unknown tag, paper or bad id', () => {

@@ -1,5 +1,5 @@
 /**
- * `papershelf similar ARXIV_ID` and `papershelf recommend --tag T`: the recommendations of the
+ * `papershelf similar ARXIV_ID` and `papershelf recommend [--tag T]`: the recommendations of the
  * app (#8) from the command line. `--json` prints a ranked array of
  * `{rank, arxivId, title, score, reason, id, authors, state, nearest}`.
  */
@@ -59,18 +59,20 @@ export function registerRecs(program: Command): void {
 
   program
     .command('recommend')
-    .description('rank Inbox papers by how well they fit the papers under a tag ("More like #tag")')
-    .requiredOption('--tag <tag>', 'tag path (ml/rl) or unambiguous name')
+    .description('rank Inbox papers by fit to the papers under a tag ("More like #tag"), or without --tag to everything tagged or starred')
+    .option('--tag <tag>', 'tag path (ml/rl) or unambiguous name')
     .option('--json', 'print a ranked JSON array')
     .option('--limit <n>', 'how many (default 20)')
-    .option('--last-sync', 'only papers that arrived with the latest sync run')
-    .action(async (opts: { tag: string; json?: boolean; limit?: string; lastSync?: boolean }, cmd: Command) => {
+    .option('--last-sync', 'only papers that arrived with the latest sync session')
+    .action(async (opts: { tag?: string; json?: boolean; limit?: string; lastSync?: boolean }, cmd: Command) => {
       const limit = limitOf(opts.limit, 20);
+      const scope = opts.lastSync ? 'lastSync' : 'inbox';
       await withCore(cmd, (core) => {
-        const tag = tagByName(core.library.db, opts.tag);
-        const res = core.recs.forTag(tag.id, { limit, scope: opts.lastSync ? 'lastSync' : 'inbox' });
-        if (!opts.json) process.stdout.write(`More like #${tag.path} (${res.positives} tagged papers, ${res.candidates} ranked)\n`);
-        print(res.items, opts.json, res.positives ? 'Nothing in the Inbox to rank.' : `No papers are tagged #${tag.path} yet.`);
+        const tag = opts.tag === undefined ? null : tagByName(core.library.db, opts.tag);
+        const res = tag ? core.recs.forTag(tag.id, { limit, scope }) : core.recs.forYou({ limit, scope });
+        const what = tag ? `#${tag.path}` : 'everything tagged or starred';
+        if (!opts.json) process.stdout.write(`More like ${what} (${res.positives} papers learned from, ${res.candidates} ranked)\n`);
+        print(res.items, opts.json, res.positives ? 'Nothing in the Inbox to rank.' : `Nothing to learn from: no papers are ${tag ? `tagged #${tag.path}` : 'tagged or starred'} yet.`);
       });
     });
 }
