@@ -31,17 +31,45 @@ function textHash(d: DocText): number {
   return hashTerm(`${d.title}\u0000${d.abstract ?? ''}\u0000${d.authorsText}\u0000${d.keywords.join('\u0001')}`);
 }
 
-/** Hashed weighted counts of one paper, sorted by feature (no term strings are built). */
+// Scratch space for counting one paper's features: a dense accumulator and the list of touched
+// features, reset after each paper (much cheaper than a Map per paper).
+const scratch = new Float32Array(DIM);
+let touched = new Int32Array(4096);
+
+/** Hashed weighted counts of one paper, sorted by feature (no bigram strings are built). */
 export function hashedCounts(doc: DocText): { cols: Int32Array; counts: Float32Array } {
-  const byHash = new Map<number, number>();
-  const add = (h: number, w: number) => byHash.set(h, (byHash.get(h) ?? 0) + w);
+  let n = 0;
+  const add = (h: number, w: number) => {
+    if (scratch[h] === 0) {
+      if (n === touched.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(touched);
+        touched = grown;
+      }
+      touched[n++] = h;
+    }
+    scratch[h]! += w;
+  };
+  let prevKey = '';
+  let prevRaw = 0;
+  let curKey = '';
+  let curRaw = 0;
   eachDocTerm(doc, (w) => ({
-    word: (key) => add(fnv(key) & MASK, w),
-    pair: (pk, key) => add(fnv(key, fnv(' ', fnv(pk))) & MASK, w),
+    word: (key) => {
+      prevKey = curKey;
+      prevRaw = curRaw;
+      curKey = key;
+      curRaw = fnv(key);
+      add(curRaw & MASK, w);
+    },
+    pair: (pk, key) => add(fnv(key, fnv(' ', pk === prevKey ? prevRaw : fnv(pk))) & MASK, w),
   }));
-  const cols = Int32Array.from(byHash.keys()).sort();
-  const counts = new Float32Array(cols.length);
-  for (let i = 0; i < cols.length; i++) counts[i] = byHash.get(cols[i]!)!;
+  const cols = touched.slice(0, n).sort();
+  const counts = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    counts[i] = scratch[cols[i]!]!;
+    scratch[cols[i]!] = 0;
+  }
   return { cols, counts };
 }
 
