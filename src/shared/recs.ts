@@ -56,6 +56,8 @@ export interface FitScore {
 export interface RecsStatus {
   papers: number;
   buildMs: number | null;
+  /** The last build started from the cache file (reconciled with the library) rather than from scratch. */
+  fromCache: boolean;
   rebuilding: boolean;
   models: number;
 }

@@ -9,7 +9,7 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers/index';
 import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
-import { RecsService } from '../recs/service';
+import { RecsService, recsCacheFile } from '../recs/service';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -48,7 +48,8 @@ export function createCore(opts: CoreOptions): Core {
       library.close();
     },
   };
-  core.recs = new RecsService(library.db, core.events, 1000); // recommendations (#8)
+  // recommendations (#8): index built in the background from 1 s after start, cached in the library folder
+  core.recs = new RecsService(library.db, { events: core.events, startAfterMs: 1000, cacheFile: recsCacheFile(dir) });
   core.handlers = createHandlers(core);
   return core;
 }

@@ -15,7 +15,7 @@ beforeEach(() => {
   lib = openMemoryLibrary();
   seeded = seedTopicLibrary(lib.db, 30, 10);
   events = new EventBus();
-  svc = new RecsService(lib.db, events);
+  svc = new RecsService(lib.db, { events });
 });
 afterEach(() => {
   svc.dispose();

@@ -11,10 +11,12 @@
  *   the training labels, so tag edits are picked up at the next query even without an event.
  * Nothing leaves the machine: everything here reads the local SQLite file.
  */
+import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { FitScore, ForTagResult, RankResult, RecPaper, RecsStatus } from '../../shared/recs';
 import type { ReadDb } from '../db/client';
 import type { EventBus } from '../core/events';
+import { readIndex, reconcile, saveIndex } from './cache';
 import { prng, sample, score, trainSteps, type LinearModel } from './classifier';
 import * as q from './queries';
 import { authorTokens, reasonText, sharedAuthors, topTerms } from './reasons';
@@ -43,6 +45,18 @@ interface CachedModel {
 }
 
 
+export interface RecsOptions {
+  /** Follow `papers:changed` to keep the index current. */
+  events?: EventBus;
+  /**
+   * Begin the background build after this delay (the app passes a second or so, so start-up
+   * stays quick; a short CLI command exits before and never pays for it).
+   */
+  startAfterMs?: number;
+  /** Where the index is cached between runs (see cache.ts); none for in-memory libraries. */
+  cacheFile?: string;
+}
+
 export interface ForTagOptions {
   limit?: number;
   /** `inbox`: every Inbox paper; `lastSync`: only those that arrived with the latest sync run. */
@@ -65,19 +79,20 @@ export class RecsService {
 
   private startTimer: NodeJS.Timeout | null = null;
 
-  /**
-   * `startAfterMs`: begin the background build after this delay (the app passes a second or so,
-   * so start-up stays quick; a short CLI command exits before and never pays for it).
-   */
+  private readonly cacheFile: string | null;
+  /** The index differs from the cache file. */
+  private dirty = false;
+  private fromCache = false;
+
   constructor(
     private readonly db: ReadDb,
-    events?: EventBus,
-    startAfterMs?: number,
+    opts: RecsOptions = {},
   ) {
     registry.set(db.$client, this);
-    this.off = events?.on('papers:changed', ({ ids }) => this.changed(ids)) ?? null;
-    if (startAfterMs !== undefined) {
-      this.startTimer = setTimeout(() => this.start(), startAfterMs);
+    this.cacheFile = opts.cacheFile ?? null;
+    this.off = opts.events?.on('papers:changed', ({ ids }) => this.changed(ids)) ?? null;
+    if (opts.startAfterMs !== undefined) {
+      this.startTimer = setTimeout(() => this.start(), opts.startAfterMs);
       this.startTimer.unref?.();
     }
   }
@@ -99,15 +114,35 @@ export class RecsService {
     if (this.startTimer) clearTimeout(this.startTimer);
     if (registry.get(this.db.$client) === this) registry.delete(this.db.$client);
     this.build = null;
+    if (this.dirty) this.save();
+  }
+
+  private save(): void {
+    if (!this.cacheFile || !this.ix) return;
+    try {
+      saveIndex(this.ix, this.cacheFile);
+      this.dirty = false;
+    } catch (e) {
+      console.error('[recs] could not cache the index:', e);
+    }
   }
 
   stats(): RecsStatus {
-    return { papers: this.ix?.size ?? 0, buildMs: this.buildMs, rebuilding: this.build !== null, models: this.models.size };
+    return {
+      papers: this.ix?.size ?? 0,
+      buildMs: this.buildMs,
+      fromCache: this.fromCache,
+      rebuilding: this.build !== null,
+      models: this.models.size,
+    };
   }
 
-  private startBuild(): void {
+  /** Build the index: from the cache file when there is one (reconciled with the library), else from scratch. */
+  private startBuild(fresh = false): void {
     const t0 = performance.now();
-    const gen = TfIdfIndex.build(q.docPager(this.db));
+    const cached = !fresh && this.cacheFile ? readIndex(this.cacheFile) : null;
+    const loadedVersion = cached?.version ?? -1;
+    const gen = cached ? reconcile(cached, q.docPager(this.db)) : TfIdfIndex.build(q.docPager(this.db));
     let finish!: () => void;
     const done = new Promise<void>((ok) => (finish = ok));
     const build: Build = { gen, done, finish };
@@ -117,6 +152,8 @@ export class RecsService {
       this.build = null;
       this.ix = ix;
       this.buildMs = performance.now() - t0;
+      this.fromCache = cached !== null;
+      if (ix.version !== loadedVersion) this.save();
       build.finish();
       // Changes that raced with the build are applied on top.
       if (this.pending.size || this.pendingAll) this.schedule(0);
@@ -212,6 +249,7 @@ export class RecsService {
         else ix.setMeta(d.id, d.state, d.starred);
       }
       for (const id of part) if (!found.has(id)) ix.remove(id);
+      this.dirty = true;
       await new Promise((ok) => setImmediate(ok));
     }
     // Enough new papers to shift the IDF: rebuild in the background, keep serving the old index.
@@ -221,7 +259,7 @@ export class RecsService {
 
   private startRebuild(): void {
     const old = this.ix;
-    this.startBuild();
+    this.startBuild(true);
     this.ix = old;
   }
 
@@ -488,4 +526,9 @@ function toRec(
  */
 export function fitScores(db: ReadDb, ids: readonly number[]): FitScore[] {
   return RecsService.for(db).fitScores(ids);
+}
+
+/** Where a library folder keeps its recommendation index cache. */
+export function recsCacheFile(libraryDir: string): string {
+  return join(libraryDir, 'cache', 'recs-index.bin');
 }

@@ -78,7 +78,7 @@ export type StateCode = number;
 export const INBOX = 0;
 export const DISMISSED = 4;
 
-interface DocMeta {
+export interface DocMeta {
   id: number;
   state: string;
   starred: boolean;
@@ -95,7 +95,8 @@ export class TfIdfIndex {
   ids: number[] = [];
   cols: Int32Array[] = [];
   vals: Float32Array[] = [];
-  private textHashes: number[] = [];
+  /** Hash of each row's indexed text, to tell text edits from state or star changes. */
+  textHashes: number[] = [];
   /** State code per row (see PAPER_STATE_CODES); -1 for a removed row. */
   states: Int8Array = new Int8Array(1024);
   starred: Uint8Array = new Uint8Array(1024);
@@ -173,7 +174,8 @@ export class TfIdfIndex {
     return r === undefined || this.textHashes[r] !== textHash(doc);
   }
 
-  private place(doc: DocMeta, cols: Int32Array, vals: Float32Array, th: number): void {
+  /** Append a row as is (vectors already weighed): the build and the cache loader use it. */
+  place(doc: DocMeta, cols: Int32Array, vals: Float32Array, th: number): void {
     const r = this.ids.length;
     this.ensureCapacity(r + 1);
     this.ids.push(doc.id);
