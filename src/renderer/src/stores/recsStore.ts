@@ -132,8 +132,12 @@ export function refreshRecs(): void {
     const s = useRecsStore.getState();
     if (s.similarFor !== null) void loadSimilar(s.similarFor);
     if (s.discoverOpen) {
-      void loadTags();
-      void loadRanking();
+      void loadTags().then((tags) => {
+        // The picked tag may have been deleted meanwhile: fall back to everything tagged or starred.
+        const cur = useRecsStore.getState().tagId;
+        if (typeof cur === 'number' && !tags.some((t) => t.id === cur)) useRecsStore.setState({ tagId: 'fit' });
+        return loadRanking();
+      });
     }
   }, 200);
 }
