@@ -8,6 +8,7 @@ import { run as library } from './library';
 import { run as reader } from './reader';
 import { run as exportBench } from './export';
 import { run as pdfs } from './pdfs';
+import { run as recs } from './recs';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
@@ -20,6 +21,7 @@ const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   // ── export (#6) ──
   { name: 'export', run: exportBench },
   // ── recommendations (#8) ──
+  { name: 'recommendations', run: recs },
 ];
 
 const only = process.argv[2];

@@ -10,6 +10,7 @@ import { registerSync } from './commands/sync';
 import { registerPdfs } from './commands/pdfs';
 import { registerLibrary } from './commands/library';
 import { registerExport } from './commands/export';
+import { registerRecs } from './commands/recs';
 import { runCli } from './run';
 
 const program = new Command()
@@ -31,6 +32,7 @@ registerLibrary(program);
 registerExport(program);
 
 // ── similar, recommend (#8) ──
+registerRecs(program);
 
 // ── backup, restore (#7) ──
 registerReliability(program);

@@ -15,6 +15,7 @@ import { SyncService } from '../sync/service';
 import { httpOptionsFromEnv } from '../sync/http';
 import { createPdfServices, downloadOptionsFromEnv, type PdfServices } from '../pdfs/service';
 import { AutoBibExporter } from '../export/autoBib';
+import { RecsService, recsCacheFile } from '../recs/service';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -41,6 +42,8 @@ export interface Core {
   pdfs: PdfServices;
   /** Keeps the chosen .bib file up to date (#6). */
   autoBib: AutoBibExporter;
+  /** Recommendations (#8): the TF-IDF index and models, kept up to date in the background. */
+  recs: RecsService;
   dispose(): Promise<void>;
 }
 
@@ -68,6 +71,9 @@ export function createCore(opts: CoreOptions): Core {
   // notes and export (#6): keeps the chosen .bib file up to date
   core.autoBib = new AutoBibExporter(library.db, core.events, Number(env.PAPERSHELF_AUTOBIB_DEBOUNCE_MS) || 1000);
   disposers.push(() => core.autoBib.dispose());
+  // recommendations (#8): index built in the background from 1 s after start, cached in the library folder
+  core.recs = new RecsService(library.db, { events: core.events, startAfterMs: 1000, cacheFile: recsCacheFile(dir) });
+  disposers.push(() => core.recs.dispose());
   core.handlers = createHandlers(core);
   // pdfs (#3): download queue + full-text indexer, resumed at start
   core.pdfs = createPdfServices(core, downloadOptionsFromEnv(env));

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { BulkBar } from './components/BulkBar';
 import { DetailPane } from './components/DetailPane';
 import { Dialogs } from './components/Dialogs';
+import { DiscoverView } from './components/DiscoverView';
 import { PaperTable } from './components/PaperTable';
 import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
@@ -47,6 +48,7 @@ export function App() {
             <Toolbar />
             <BulkBar />
             <PaperTable />
+            <DiscoverView /> {/* recommendations (#8): covers the list while open */}
           </main>
         )}
         <DetailPane />

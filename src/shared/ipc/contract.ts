@@ -20,6 +20,7 @@ import type {
   NoteSaved,
   QuotableAnnotation,
 } from '../notesExport';
+import type { FitScore, ForTagResult, RankResult, RecPaper, RecsStatus, RecTag } from '../recs';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -308,6 +309,36 @@ export const contract = {
   },
 
   // ── recommendations (#8) ────────────────────────────────────────────────────────────────
+  'recs:similar': {
+    args: z.object({ paperId: id, limit: z.number().int().min(1).max(100).default(10) }).strict(),
+    result: returns<RecPaper[]>(),
+  },
+  'recs:forTag': {
+    args: z
+      .object({
+        tagId: id,
+        limit: z.number().int().min(1).max(1000).default(50),
+        /** `inbox`: the whole Inbox; `lastSync`: only Inbox papers that arrived with the latest sync run. */
+        scope: z.enum(['inbox', 'lastSync']).default('inbox'),
+      })
+      .strict(),
+    result: returns<ForTagResult>(),
+  },
+  /** Inbox ranked by fit to everything tagged or starred ("For you"), with reasons. */
+  'recs:forYou': {
+    args: z
+      .object({ limit: z.number().int().min(1).max(1000).default(50), scope: z.enum(['inbox', 'lastSync']).default('inbox') })
+      .strict(),
+    result: returns<RankResult>(),
+  },
+  /** Fit to the researcher's tagged + starred papers, 0–1 (null: nothing to learn from yet), in the order given. */
+  'recs:fitScores': {
+    args: z.object({ paperIds: z.array(id).max(100_000) }).strict(),
+    result: returns<FitScore[]>(),
+  },
+  /** Tags with paper counts (children included), for the "More like #tag" picker. */
+  'recs:tags': { args: z.object({}).strict(), result: returns<RecTag[]>() },
+  'recs:status': { args: z.object({}).strict(), result: returns<RecsStatus>() },
 
   // ── reliability: backups, integrity (#7) ────────────────────────────────────────────────
 } as const;

@@ -10,6 +10,7 @@ import { pdfHandlers } from './pdfs';
 import { libraryHandlers } from './library';
 import { readerHandlers } from './reader';
 import { exportHandlers } from './export';
+import { recsHandlers } from './recs';
 
 export function createHandlers(core: Core): Handlers {
   return {
@@ -30,6 +31,7 @@ export function createHandlers(core: Core): Handlers {
     ...exportHandlers(core),
 
     // ── recommendations (#8) ──
+    ...recsHandlers(core),
 
     // ── reliability (#7) ──
   } satisfies Handlers;

@@ -13,6 +13,7 @@ import { TagEditor } from './detail/TagEditor';
 import { TriageSection } from './detail/TriageSection';
 import { OpenPdfButton } from './reader/OpenPdfButton';
 import { CiteKeyField } from './CiteKeyField';
+import { SimilarPapers } from './SimilarPapers';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -164,6 +165,7 @@ const SECTIONS: { id: string; Component: (props: { p: PaperDetail }) => ReactNod
   { id: 'fields', Component: Fields },
   { id: 'abstract', Component: Abstract },
   { id: 'notes', Component: NotesSection },
+  { id: 'similar', Component: ({ p }) => <SimilarPapers paperId={p.id} /> }, // recommendations (#8)
 ];
 
 function Paper({ p }: { p: PaperDetail }) {

@@ -14,6 +14,7 @@ import { TagMenuItems } from './TagMenu';
 import { ThemeSwitch } from './ThemeSwitch';
 import { closeNotesView, openNotesView, useNotesStore } from '../stores/notesStore';
 import '../styles/library.css';
+import { DiscoverNav } from './DiscoverNav';
 
 const ICONS: Record<string, ReactNode> = {
   all: <Layers size={16} />,
@@ -159,6 +160,7 @@ export function Sidebar() {
           </li>
         </ul>
       </Section>
+      <DiscoverNav /> {/* recommendations (#8) */}
       <Section
         title="Tags"
         action={
