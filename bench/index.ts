@@ -4,10 +4,12 @@
  */
 import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
+import { run as sync } from './sync';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
   // ── sync (#3) ──
+  { name: 'sync', run: sync },
   // ── library (#4) ──
   // ── reader (#5) ──
   // ── export (#6) ──

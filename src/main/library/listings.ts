@@ -105,7 +105,22 @@ function prepare(sqlite: Database.Database) {
        ON CONFLICT(paper_id, source_key) DO UPDATE SET last_run_id = excluded.last_run_id,
          announce_type = coalesce(excluded.announce_type, paper_sources.announce_type)`,
     ),
+    updates: new Map<string, Database.Statement>(),
   };
+}
+
+/** UPDATE statements by the set of columns they change, prepared once per connection. */
+function updateStatement(sqlite: Database.Database, s: ReturnType<typeof stmts>, cols: Column[]): Database.Statement {
+  const key = cols.join(',');
+  let st = s.updates.get(key);
+  if (!st) {
+    st = sqlite.prepare(
+      `UPDATE papers SET ${cols.map((c) => `${c} = @${c}`).join(', ')},
+       modified_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
+    );
+    s.updates.set(key, st);
+  }
+  return st;
 }
 
 function stmts(sqlite: Database.Database) {
@@ -232,12 +247,7 @@ export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOpt
         const { values, authorsChanged } = changesFor(existing, l);
         const cols = Object.keys(values) as Column[];
         if (cols.length > 0) {
-          sqlite
-            .prepare(
-              `UPDATE papers SET ${cols.map((c) => `${c} = @${c}`).join(', ')},
-               modified_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
-            )
-            .run({ ...values, id });
+          updateStatement(sqlite, s, cols).run({ ...values, id });
           if (authorsChanged) writeAuthors(s, id, l.authors);
           if (!seen.has(id) && !result.newIds.includes(id)) result.updated++;
         } else if (!seen.has(id)) {

@@ -12,7 +12,7 @@ import type { Library } from '../db/client';
 import { upsertListings } from '../library/listings';
 import type { HttpOptions } from './http';
 import { applyRules } from './rules';
-import { pagesOf, validateSpec, type Cursor, type SourceContext } from './sources';
+import { pagesOf, readAhead, validateSpec, type Cursor, type SourceContext } from './sources';
 import { advanceRun, getRun, getSource, insertRun, markInterrupted, setRunStatus } from './store';
 
 export interface SyncServiceDeps {
@@ -118,7 +118,7 @@ export class SyncService {
     };
     try {
       events.emit('sync:progress', { runId: run.id, step: 'starting', current: 0, total: null });
-      for await (const page of pagesOf(run.spec, cursor, ctx)) {
+      for await (const page of readAhead(pagesOf(run.spec, cursor, ctx))) {
         if (entry.controller.signal.aborted) throw new AppError('cancelled', 'The sync was cancelled');
         const r = library.sqlite.transaction(() => {
           const res = upsertListings(library.db, page.listings, { sourceKey: page.sourceKey, runId: run.id });

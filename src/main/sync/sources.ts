@@ -126,3 +126,22 @@ export function pagesOf(spec: SourceSpec, cursor: Cursor | null, ctx: SourceCont
 export function validateSpec(spec: SourceSpec): void {
   if (spec.kind === 'hf') hfUnits(spec.params);
 }
+
+/**
+ * Ask for the next page as soon as the current one is handed out, so the network fetch overlaps
+ * the caller's write. A page fetched ahead of a cancel or failure is simply dropped.
+ */
+export async function* readAhead<T>(gen: AsyncGenerator<T>): AsyncGenerator<T> {
+  let pending = gen.next();
+  try {
+    for (;;) {
+      const r = await pending;
+      if (r.done) return;
+      pending = gen.next();
+      pending.catch(() => undefined);
+      yield r.value;
+    }
+  } finally {
+    void gen.return(undefined).catch(() => undefined);
+  }
+}
