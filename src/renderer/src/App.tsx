@@ -6,8 +6,11 @@ import { Toolbar } from './components/Toolbar';
 import { api } from './api/client';
 import { reload } from './stores/libraryStore';
 import { refreshIfShown } from './stores/detailStore';
+import { useSyncStore } from './stores/syncStore';
+import { DigestView } from './components/sync/DigestView';
 
 export function App() {
+  const digest = useSyncStore((s) => s.digestOpen);
   useEffect(() => {
     void reload();
     const off = api().on('papers:changed', ({ ids }) => {
@@ -21,8 +24,14 @@ export function App() {
     <div className="app">
       <Sidebar />
       <main className="pane pane--list" aria-label="Papers">
-        <Toolbar />
-        <PaperTable />
+        {digest ? (
+          <DigestView />
+        ) : (
+          <>
+            <Toolbar />
+            <PaperTable />
+          </>
+        )}
       </main>
       <DetailPane />
     </div>

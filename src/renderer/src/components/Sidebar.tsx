@@ -2,6 +2,8 @@ import { Archive, BookOpen, CheckCircle2, Inbox, Library, Star, Trash2, Layers }
 import type { ReactNode } from 'react';
 import { setView, useLibraryStore, type ViewId } from '../stores/libraryStore';
 import { ThemeSwitch } from './ThemeSwitch';
+import { closeDigest, useSyncStore } from '../stores/syncStore';
+import { SyncButton, SyncSidebarSection } from './sync/SyncSidebar';
 
 const VIEWS: { id: ViewId; label: string; icon: ReactNode }[] = [
   { id: 'all', label: 'All papers', icon: <Layers size={16} /> },
@@ -14,7 +16,8 @@ const VIEWS: { id: ViewId; label: string; icon: ReactNode }[] = [
 ];
 
 export function Sidebar() {
-  const view = useLibraryStore((s) => s.view);
+  const libraryView = useLibraryStore((s) => s.view);
+  const view = useSyncStore((s) => (s.digestOpen ? null : libraryView)); // sync (#3): the digest view replaces the list
   return (
     <nav className="sidebar" aria-label="Library views">
       <div className="sidebar__brand">
@@ -29,7 +32,10 @@ export function Sidebar() {
               type="button"
               className={`sidebar__item${view === v.id ? ' is-active' : ''}`}
               aria-current={view === v.id ? 'page' : undefined}
-              onClick={() => void setView(v.id)}
+              onClick={() => {
+                closeDigest();
+                void setView(v.id);
+              }}
             >
               <span className="sidebar__icon" aria-hidden>
                 {v.icon}
@@ -39,7 +45,9 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <SyncSidebarSection />
       <div className="sidebar__footer">
+        <SyncButton />
         <ThemeSwitch />
       </div>
     </nav>
