@@ -8,7 +8,6 @@ const DAYS = ['2026-11-20', '2026-11-21', '2026-11-22'];
 /** One fixture server per worker; the app server is pointed at it through `serverEnv`. */
 const test = base.extend<{ sync: SyncPom }, { fixture: FixtureServer }>({
   fixture: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const fx = await startFixtureServer();
       await use(fx);

@@ -57,7 +57,8 @@ async function* hfPages(params: HfParams, cursor: Cursor | null, ctx: SourceCont
         listings: page.listings,
         sourceKey: unit.sourceKey,
         next: { unit: u, p, items },
-        progress: { step: `${unit.value} · page ${p} · ${items} papers`, current: u, total: units.length },
+        // Within a series the page count is unknown: creep towards the end of the series.
+        progress: { step: `${unit.value} · page ${p} · ${items} papers`, current: u + 1 - 1 / (p + 1), total: units.length },
       };
     }
   }

@@ -40,7 +40,7 @@ describe('papershelf sync', () => {
     const r = await papershelf(['sync', 'hf', '--from', '2026-11-01', '--to', '2026-11-02']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Synced Hugging Face 2026-11-01 → 2026-11-02: 6 new, 0 updated, 0 unchanged (run 1)\n');
-    expect(r.stderr).toContain('sync 50% 2026-11-02 · page 1 · 6 papers');
+    expect(r.stderr).toContain('sync 75% 2026-11-02 · page 1 · 6 papers');
     const list = await papershelf(['list', '--json']);
     const items = JSON.parse(list.stdout) as Record<string, unknown>[];
     expect(items).toHaveLength(6);

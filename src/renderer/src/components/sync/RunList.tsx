@@ -44,7 +44,7 @@ export function RunList() {
                 </div>
               )}
             </td>
-            <td>
+            <td className="sync-runs__when">
               {when(r.startedAt)} <span className="sync-runs__dur">{duration(r)}</span>
             </td>
             <td className="num">{r.newCount}</td>

@@ -25,14 +25,14 @@ export function SyncPanel() {
         <Dialog.Content className="sync-panel" aria-describedby={undefined}>
           <header className="sync-panel__header">
             <Dialog.Title className="sync-panel__title">Sync</Dialog.Title>
-            <div className="segmented sync-tabs" role="tablist" aria-label="Sync sections">
+            <div className="sync-tabs" role="tablist" aria-label="Sync sections">
               {TABS.map((t) => (
                 <button
                   key={t.id}
                   type="button"
                   role="tab"
                   aria-selected={tab === t.id}
-                  className={`segmented__item sync-tabs__item${tab === t.id ? ' is-active' : ''}`}
+                  className={`sync-tabs__item${tab === t.id ? ' is-active' : ''}`}
                   onClick={() => setSyncTab(t.id)}
                 >
                   {t.label}
