@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hfDays } from '../../sync/testing/feeds';
+import { fakeArxivId, fakeAuthors, hfDays } from '../../sync/testing/feeds';
 import { startFixtureServer, type FixtureServer } from '../../sync/testing/fixtureServer';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -45,7 +45,8 @@ describe('papershelf sync', () => {
     const items = JSON.parse(list.stdout) as Record<string, unknown>[];
     expect(items).toHaveLength(6);
     expect(Object.keys(items[0]!)).toEqual(expect.arrayContaining(['arxivId', 'version', 'title', 'authors', 'publishedAt', 'upvotes', 'tags', 'pdf']));
-    expect(items[0]).toMatchObject({ authors: ['Ada Lovelace', 'Alan Turing'], upvotes: expect.any(Number) });
+    const first = items.find((i) => i.arxivId === fakeArxivId(5))!;
+    expect(first).toMatchObject({ version: null, authors: fakeAuthors(5), upvotes: 1, tags: [], pdf: null, publishedAt: '2026-11-02T00:00:00.000Z' });
   });
 
   it('exits non-zero with the reason on stderr', async () => {
