@@ -221,13 +221,13 @@ function writeAuthors(s: ReturnType<typeof stmts>, paperId: number, authors: Aut
   });
 }
 
-/** Merge listings into the library in one transaction. Duplicates within the batch collapse. */
+/** Merge listings into the library in one transaction (the caller's, if one is open). Duplicates within the batch collapse. */
 export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOptions): UpsertResult {
   const sqlite = db.$client;
   const s = stmts(sqlite);
   const result: UpsertResult = { new: 0, updated: 0, unchanged: 0, ids: [], newIds: [] };
   const seen = new Set<number>();
-  const run = sqlite.transaction(() => {
+  const body = () => {
     for (const l of listings) {
       const existing = l.arxivId ? s.byArxiv.get(l.arxivId) : l.doi ? s.byDoi.get(l.doi) : undefined;
       let id: number;
@@ -260,7 +260,10 @@ export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOpt
         result.ids.push(id);
       }
     }
-  });
-  run.immediate();
+  };
+  // Inside a caller's transaction (a sync page with its run bookkeeping) run directly: a nested
+  // transaction would be a SAVEPOINT, and FTS5 flushes its pending index at every savepoint.
+  if (sqlite.inTransaction) body();
+  else sqlite.transaction(body).immediate();
   return result;
 }
