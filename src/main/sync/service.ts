@@ -103,7 +103,9 @@ export class SyncService {
     const entry: Active = { controller, done: Promise.resolve(run), shuttingDown: false, key: JSON.stringify(run.spec) };
     this.active.set(run.id, entry);
     this.deps.events.emit('sync:runChanged', { run });
-    entry.done = this.execute(run, cursor, entry).finally(() => this.active.delete(run.id));
+    entry.done = this.execute(run, cursor, entry).finally(() => {
+      if (this.active.get(run.id) === entry) this.active.delete(run.id);
+    });
     return entry.done;
   }
 
@@ -137,6 +139,7 @@ export class SyncService {
       if (library.sqlite.open) setRunStatus(this.db, run.id, status, status === 'failed' ? message : null);
       if (!(e instanceof AppError)) console.error('[sync] run failed', e);
     }
+    if (this.active.get(run.id) === entry) this.active.delete(run.id); // before the event: listeners may start it again
     if (!library.sqlite.open) return { ...run, status: 'interrupted' };
     const final = getRun(this.db, run.id);
     events.emit('sync:runChanged', { run: final });
