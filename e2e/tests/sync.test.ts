@@ -68,9 +68,17 @@ test('add a Hugging Face source, run it with a progress bar, and see what arrive
 
   await library.showView('Inbox');
   await expect(library.count).toHaveText('91 papers');
+  await expect(library.page.getByRole('button', { name: 'New since last sync' })).not.toHaveAttribute('aria-current', 'page');
+
+  await library.page.getByRole('radio', { name: 'Dark theme' }).click();
+  await sync.open();
+  await library.snap('sync-sources-dark');
 });
 
 test('a failing source shows its error in the runs list and nothing half-written', async ({ library, sync, fixture }) => {
+  await library.page.getByRole('button', { name: 'New since last sync' }).click();
+  await expect(library.page.getByText('Nothing new yet')).toBeVisible();
+  await library.snap('digest-empty');
   await sync.open();
   await sync.addHfRange(DAYS[0]!, DAYS[1]!, 'Flaky');
   fixture.inject({ kind: 'status', status: 503 }, `date=${DAYS[1]}`, 100);
@@ -87,5 +95,8 @@ test('a failing source shows its error in the runs list and nothing half-written
   await expect(run).toContainText('done', { timeout: 20_000 });
   await expect(run.getByRole('cell').nth(3)).toHaveText('61');
   await sync.close();
+  // The open "New since last sync" view refreshed itself when the run finished.
+  await expect(sync.digestCount).toContainText('61 papers');
+  await library.showView('All papers');
   await expect(library.count).toHaveText('61 papers');
 });
