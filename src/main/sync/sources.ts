@@ -80,7 +80,8 @@ async function* arxivPages(params: ArxivParams, cursor: Cursor | null, ctx: Sour
     const page = await getParsed(url, {
       http: ctx.http,
       signal: ctx.signal,
-      acceptStatus: (s) => s === 400,
+      // 400 carries arXiv's error feed; 406 has been seen with a valid feed in the body.
+      acceptStatus: (s) => s === 400 || s === 406,
       parse: (r) => {
         const pg = parseArxivAtom(r.body);
         if (r.status === 400) throw new AppError('bad-input', 'arXiv rejected the query (HTTP 400)');
