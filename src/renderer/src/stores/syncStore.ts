@@ -86,6 +86,12 @@ export async function runSource(sourceId: number): Promise<void> {
   if (run) upsertRun(run);
 }
 
+/** Run every enabled source that is not already running. */
+export async function runAll(): Promise<void> {
+  const { sources, runs } = useSyncStore.getState();
+  await Promise.all(sources.filter((s) => s.enabled && !runningOf(runs, s.id)).map((s) => runSource(s.id)));
+}
+
 export async function resumeRun(runId: number): Promise<void> {
   const run = await attempt(() => api().invoke('sync:resume', { runId }));
   if (run) upsertRun(run);
