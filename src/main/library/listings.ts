@@ -87,7 +87,10 @@ function prepare(sqlite: Database.Database) {
   return {
     byArxiv: sqlite.prepare<[string], ExistingRow>('SELECT * FROM papers WHERE arxiv_id = ?'),
     byDoi: sqlite.prepare<[string], ExistingRow>('SELECT * FROM papers WHERE arxiv_id IS NULL AND doi = ? COLLATE NOCASE'),
-    keyTaken: sqlite.prepare<[string], { one: number }>('SELECT 1 AS one FROM papers WHERE citation_key = ?'),
+    // Every key starting with a base, in one index range scan (generated suffixes are a–z; '{' follows 'z').
+    keysFrom: sqlite
+      .prepare<[string, string], string>(`SELECT citation_key FROM papers WHERE citation_key >= ? AND citation_key < ? || '{'`)
+      .pluck(),
     insert: sqlite.prepare(
       `INSERT INTO papers (arxiv_id, citation_key, ${COLUMNS.join(', ')})
        VALUES (@arxiv_id, @citation_key, ${COLUMNS.map((c) => '@' + c).join(', ')})`,
@@ -234,7 +237,8 @@ export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOpt
       if (!existing) {
         const v = valuesOf(l);
         const base = citationKeyBase(l.authors[0]?.name, v.year as number | null, l.title);
-        const key = uniqueCitationKey(base, (k) => s.keyTaken.get(k) !== undefined);
+        const taken = new Set(s.keysFrom.all(base, base));
+        const key = uniqueCitationKey(base, (k) => taken.has(k));
         const info = s.insert.run({ arxiv_id: l.arxivId, citation_key: key, ...v });
         id = Number(info.lastInsertRowid);
         writeAuthors(s, id, l.authors);
