@@ -148,4 +148,5 @@ export function subscribeSync(): () => void {
 
 // Selectors (return existing references only)
 export const selectFirstRunning = (s: SyncState) => s.runs.find((r) => r.status === 'running') ?? null;
+export const selectResumable = (s: SyncState) => s.runs.find((r) => r.status === 'interrupted' && r.cursor) ?? null;
 export const runningOf = (runs: SyncRun[], sourceId: number) => runs.find((r) => r.sourceId === sourceId && r.status === 'running');

@@ -1,7 +1,7 @@
 /** The sidebar's sync section: the "New since last sync" view and the button that opens the Sync panel. */
 import { RefreshCw, Sparkles } from 'lucide-react';
 import { useEffect } from 'react';
-import { openDigest, openSyncPanel, selectFirstRunning, subscribeSync, useSyncStore } from '../../stores/syncStore';
+import { openDigest, openSyncPanel, selectFirstRunning, selectResumable, subscribeSync, useSyncStore } from '../../stores/syncStore';
 import { SyncPanel } from './SyncPanel';
 
 export function SyncSidebarSection() {
@@ -30,19 +30,21 @@ export function SyncSidebarSection() {
   );
 }
 
-/** Footer button: opens the Sync panel; spins while a run is in progress. */
+/** Footer button: opens the Sync panel; spins while a run is in progress; points at interrupted runs. */
 export function SyncButton() {
   const running = useSyncStore(selectFirstRunning);
+  const resumable = useSyncStore(selectResumable);
   const progress = useSyncStore((s) => (running ? s.progress[running.id] : undefined));
+  const interrupted = !running && resumable;
   return (
     <button
       type="button"
-      className={`sync-open${running ? ' is-running' : ''}`}
-      onClick={() => openSyncPanel()}
-      title={running ? (progress?.step ?? 'Syncing…') : 'Sync sources, runs and watch rules'}
+      className={`sync-open${running ? ' is-running' : ''}${interrupted ? ' is-interrupted' : ''}`}
+      onClick={() => openSyncPanel(interrupted ? 'runs' : undefined)}
+      title={running ? (progress?.step ?? 'Syncing…') : interrupted ? 'A sync was interrupted: resume it from the Runs tab' : 'Sync sources, runs and watch rules'}
     >
       <RefreshCw size={14} aria-hidden className="sync-open__icon" />
-      <span>{running ? 'Syncing…' : 'Sync'}</span>
+      <span>{running ? 'Syncing…' : interrupted ? 'Sync · interrupted' : 'Sync'}</span>
     </button>
   );
 }
