@@ -23,7 +23,7 @@ export class SyncPom {
     await expect(this.panel).toBeVisible();
   }
 
-  tab(name: 'Sources' | 'Runs' | 'Watch rules'): Promise<void> {
+  tab(name: 'Sources' | 'Runs' | 'Watch rules' | 'Settings'): Promise<void> {
     return this.panel.getByRole('tab', { name }).click();
   }
 

@@ -80,6 +80,12 @@ test('a failing source shows its error in the runs list and nothing half-written
   await expect(library.page.getByText('Nothing new yet')).toBeVisible();
   await library.snap('digest-empty');
   await sync.open();
+  await sync.tab('Settings');
+  const settings = sync.panel.getByRole('form', { name: 'Source addresses' });
+  await expect(settings.getByLabel('Hugging Face')).toBeDisabled();
+  await expect(settings).toContainText('set by PAPERSHELF_HF_URL');
+  await library.snap('sync-settings');
+  await sync.tab('Sources');
   await sync.addHfRange(DAYS[0]!, DAYS[1]!, 'Flaky');
   fixture.inject({ kind: 'status', status: 503 }, `date=${DAYS[1]}`, 100);
   await sync.source('Flaky').getByRole('button', { name: 'Run' }).click();

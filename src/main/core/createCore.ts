@@ -11,6 +11,7 @@ import type { Handlers } from '../../shared/ipc/contract';
 import { APP_VERSION } from './version';
 import { SyncService } from '../sync/service';
 import { httpOptionsFromEnv } from '../sync/http';
+import { applyUrlSettings } from '../sync/urlSettings';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -49,7 +50,8 @@ export function createCore(opts: CoreOptions): Core {
       library.close();
     },
   };
-  core.sync = new SyncService({ library, urls: core.urls, events: core.events, http: httpOptionsFromEnv(env) }); // sync (#3)
+  applyUrlSettings(core.urls, library.db, env); // sync (#3): saved base URLs under env overrides
+  core.sync = new SyncService({ library, urls: core.urls, events: core.events, env, http: httpOptionsFromEnv(env) }); // sync (#3)
   core.handlers = createHandlers(core);
   return core;
 }

@@ -20,6 +20,8 @@ export interface SyncServiceDeps {
   urls: SourceUrls;
   events: EventBus;
   http: HttpOptions;
+  /** The environment the core started with (its overrides beat saved settings). */
+  env?: NodeJS.ProcessEnv;
   /** Page sizes, for tests. */
   pageSizes?: Pick<SourceContext, 'hfLimit' | 'arxivPageSize'>;
 }
@@ -41,7 +43,10 @@ interface Active {
 export class SyncService {
   private readonly active = new Map<number, Active>();
 
+  readonly env: NodeJS.ProcessEnv;
+
   constructor(private readonly deps: SyncServiceDeps) {
+    this.env = deps.env ?? {};
     markInterrupted(deps.library.db);
   }
 

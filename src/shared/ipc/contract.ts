@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import type { ImportCounts, PaperDetail, PaperPage } from '../domain';
 import { PAPER_STATES } from '../domain';
-import { SourceSpecSchema, WatchRuleInputSchema, type NewSinceLastSync, type SyncRun, type SyncSource, type WatchRule } from '../sync';
+import {
+  SourceSpecSchema,
+  SourceUrlSettingsSchema,
+  WatchRuleInputSchema,
+  type NewSinceLastSync,
+  type SourceUrlsInfo,
+  type SyncRun,
+  type SyncSource,
+  type WatchRule,
+} from '../sync';
 
 declare const RESULT: unique symbol;
 /** Phantom marker carrying a result type; it has no runtime content. */
@@ -69,6 +78,8 @@ export const contract = {
   'rules:list': { args: z.object({}).strict(), result: returns<WatchRule[]>() },
   'rules:save': { args: WatchRuleInputSchema, result: returns<WatchRule>() },
   'rules:delete': { args: z.object({ id }).strict(), result: returns<{ deleted: boolean }>() },
+  'sync:urls': { args: z.object({}).strict(), result: returns<SourceUrlsInfo>() },
+  'sync:setUrls': { args: SourceUrlSettingsSchema, result: returns<SourceUrlsInfo>() },
   'papers:newSinceLastSync': {
     args: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
     result: returns<NewSinceLastSync>(),

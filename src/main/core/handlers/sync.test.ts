@@ -81,3 +81,29 @@ describe('sync through the contract', () => {
     await core.dispose();
   });
 });
+
+describe('source URLs are settings under environment overrides', () => {
+  it('saves, applies at once, survives a restart, and never beats the environment', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'papershelf-urls-'));
+    const env = { PAPERSHELF_ARXIV_API_URL: 'http://127.0.0.1:9/api/query' };
+    let core = createCore({ libraryDir: d, env, transport: 'http' });
+    let call = createGate(core.handlers);
+    expect(await call('sync:urls', {})).toMatchObject({
+      ok: true,
+      value: { urls: { hf: 'https://huggingface.co', arxivApi: 'http://127.0.0.1:9/api/query', arxivDelayMs: 3000 }, overridden: ['arxivApi'] },
+    });
+    const saved = await call('sync:setUrls', { hf: 'https://hf.example.org/', arxivApi: 'https://ignored.example.org', arxivDelayMs: 5000 });
+    expect(saved).toMatchObject({ ok: true, value: { urls: { hf: 'https://hf.example.org', arxivApi: 'http://127.0.0.1:9/api/query', arxivDelayMs: 5000 } } });
+    expect(core.urls.hf).toBe('https://hf.example.org');
+    expect(await call('sync:setUrls', { hf: 'ftp://nope' })).toMatchObject({ ok: false, error: { type: 'invalid-args' } });
+    expect(await call('sync:setUrls', { arxivDelayMs: 10 })).toMatchObject({ ok: false, error: { type: 'bad-input' } });
+    await core.dispose();
+    core = createCore({ libraryDir: d, env, transport: 'http' });
+    call = createGate(core.handlers);
+    expect(core.urls).toMatchObject({ hf: 'https://hf.example.org', arxivDelayMs: 5000 });
+    await call('sync:setUrls', { hf: null });
+    expect(core.urls.hf).toBe('https://huggingface.co');
+    await core.dispose();
+    rmSync(d, { recursive: true, force: true });
+  });
+});

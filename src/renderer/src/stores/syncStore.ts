@@ -3,10 +3,19 @@
  * "New since last sync" view. Subscribes to the core's sync events once (subscribeSync).
  */
 import { create } from 'zustand';
-import type { NewSinceLastSync, SourceSpec, SyncRun, SyncSource, WatchRule, WatchRuleInput } from '@shared/sync';
+import type {
+  NewSinceLastSync,
+  SourceSpec,
+  SourceUrlSettings,
+  SourceUrlsInfo,
+  SyncRun,
+  SyncSource,
+  WatchRule,
+  WatchRuleInput,
+} from '@shared/sync';
 import { api } from '../api/client';
 
-export type SyncTab = 'sources' | 'runs' | 'rules';
+export type SyncTab = 'sources' | 'runs' | 'rules' | 'settings';
 export interface Progress {
   step: string;
   current: number;
@@ -22,6 +31,7 @@ interface SyncState {
   progress: Record<number, Progress>;
   digestOpen: boolean;
   digest: NewSinceLastSync | null;
+  urls: SourceUrlsInfo | null;
   error: string | null;
 }
 
@@ -34,6 +44,7 @@ const initial: SyncState = {
   progress: {},
   digestOpen: false,
   digest: null,
+  urls: null,
   error: null,
 };
 
@@ -54,12 +65,13 @@ async function attempt<T>(fn: () => Promise<T>): Promise<T | undefined> {
 
 export async function loadSync(): Promise<void> {
   await attempt(async () => {
-    const [sources, runs, rules] = await Promise.all([
+    const [sources, runs, rules, urls] = await Promise.all([
       api().invoke('sync:sources', {}),
       api().invoke('sync:runs', { limit: 50 }),
       api().invoke('rules:list', {}),
+      api().invoke('sync:urls', {}),
     ]);
-    useSyncStore.setState({ sources, runs, rules });
+    useSyncStore.setState({ sources, runs, rules, urls });
   });
 }
 
@@ -81,10 +93,20 @@ export async function removeSource(id: number): Promise<void> {
   useSyncStore.setState((st) => ({ sources: st.sources.filter((s) => s.id !== id) }));
 }
 
-export async function runSource(sourceId: number): Promise<void> {
-  const run = await attempt(() => api().invoke('sync:run', { sourceId }));
-  if (run) upsertRun(run);
+/**
+ * Events and call results travel on different channels, so a run's final event can arrive before
+ * the reply that started it. A reply only applies if no event about that run came since the call.
+ */
+let eventSeq = 0;
+const lastEvent = new Map<number, number>();
+
+async function startRun(call: () => Promise<SyncRun>): Promise<void> {
+  const mark = eventSeq;
+  const run = await attempt(call);
+  if (run && (lastEvent.get(run.id) ?? -1) <= mark) upsertRun(run);
 }
+
+export const runSource = (sourceId: number) => startRun(() => api().invoke('sync:run', { sourceId }));
 
 /** Run every enabled source that is not already running. */
 export async function runAll(): Promise<void> {
@@ -92,10 +114,7 @@ export async function runAll(): Promise<void> {
   await Promise.all(sources.filter((s) => s.enabled && !runningOf(runs, s.id)).map((s) => runSource(s.id)));
 }
 
-export async function resumeRun(runId: number): Promise<void> {
-  const run = await attempt(() => api().invoke('sync:resume', { runId }));
-  if (run) upsertRun(run);
-}
+export const resumeRun = (runId: number) => startRun(() => api().invoke('sync:resume', { runId }));
 
 export async function cancelRun(runId: number): Promise<void> {
   await attempt(() => api().invoke('sync:cancel', { runId }));
@@ -110,6 +129,12 @@ export async function saveRule(rule: WatchRuleInput): Promise<boolean> {
 export async function deleteRule(id: number): Promise<void> {
   await attempt(() => api().invoke('rules:delete', { id }));
   useSyncStore.setState((st) => ({ rules: st.rules.filter((r) => r.id !== id) }));
+}
+
+export async function saveUrls(patch: SourceUrlSettings): Promise<boolean> {
+  const urls = await attempt(() => api().invoke('sync:setUrls', patch));
+  if (urls) useSyncStore.setState({ urls });
+  return !!urls;
 }
 
 export async function loadDigest(): Promise<void> {
@@ -138,6 +163,7 @@ export function subscribeSync(): () => void {
   const offs = [
     api().on('sync:progress', ({ runId, ...p }) => useSyncStore.setState((st) => ({ progress: { ...st.progress, [runId]: p } }))),
     api().on('sync:runChanged', ({ run }) => {
+      lastEvent.set(run.id, ++eventSeq);
       upsertRun(run);
       if (run.status !== 'running' && useSyncStore.getState().digestOpen) void loadDigest();
     }),

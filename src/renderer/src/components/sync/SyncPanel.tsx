@@ -6,12 +6,14 @@ import { RulesEditor } from './RulesEditor';
 import { RunList } from './RunList';
 import { SourceForm } from './SourceForm';
 import { SourceList } from './SourceList';
+import { UrlSettings } from './UrlSettings';
 import '../../styles/sync.css';
 
 const TABS: { id: SyncTab; label: string }[] = [
   { id: 'sources', label: 'Sources' },
   { id: 'runs', label: 'Runs' },
   { id: 'rules', label: 'Watch rules' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 export function SyncPanel() {
@@ -57,6 +59,7 @@ export function SyncPanel() {
             )}
             {tab === 'runs' && <RunList />}
             {tab === 'rules' && <RulesEditor />}
+            {tab === 'settings' && <UrlSettings />}
           </div>
         </Dialog.Content>
       </Dialog.Portal>
