@@ -68,11 +68,21 @@ test('add a Hugging Face source, run it with a progress bar, and see what arrive
 
   await library.showView('Inbox');
   await expect(library.count).toHaveText('91 papers');
+
+  // A rule added after the sync tags the papers already in the library on request.
+  await sync.open();
+  await sync.tab('Watch rules');
+  await sync.addRule('minUpvotes', '29', 'hot');
+  const hot = sync.panel.getByRole('listitem', { name: '≥ 29 upvotes' });
+  await hot.getByRole('button', { name: 'Apply to library' }).click();
+  await expect(hot).toContainText('tagged 7');
+  await sync.close();
+  await expect(library.row('Multimodal language models 60: a study')).toContainText('hot');
   await expect(library.page.getByRole('button', { name: 'New since last sync' })).not.toHaveAttribute('aria-current', 'page');
 
   await library.page.getByRole('radio', { name: 'Dark theme' }).click();
   await sync.open();
-  await library.snap('sync-sources-dark');
+  await library.snap('sync-panel-dark');
 });
 
 test('a failing source shows its error in the runs list and nothing half-written', async ({ library, sync, fixture }) => {

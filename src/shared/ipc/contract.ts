@@ -78,6 +78,8 @@ export const contract = {
   'rules:list': { args: z.object({}).strict(), result: returns<WatchRule[]>() },
   'rules:save': { args: WatchRuleInputSchema, result: returns<WatchRule>() },
   'rules:delete': { args: z.object({ id }).strict(), result: returns<{ deleted: boolean }>() },
+  /** Run one rule over the papers already in the library. */
+  'rules:apply': { args: z.object({ id }).strict(), result: returns<{ tagged: number }>() },
   'sync:urls': { args: z.object({}).strict(), result: returns<SourceUrlsInfo>() },
   'sync:setUrls': { args: SourceUrlSettingsSchema, result: returns<SourceUrlsInfo>() },
   'papers:newSinceLastSync': {

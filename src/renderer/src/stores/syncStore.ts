@@ -126,6 +126,12 @@ export async function saveRule(rule: WatchRuleInput): Promise<boolean> {
   return !!saved;
 }
 
+/** Run a rule over the library; returns how many papers it tagged (null on failure). */
+export async function applyRule(id: number): Promise<number | null> {
+  const r = await attempt(() => api().invoke('rules:apply', { id }));
+  return r ? r.tagged : null;
+}
+
 export async function deleteRule(id: number): Promise<void> {
   await attempt(() => api().invoke('rules:delete', { id }));
   useSyncStore.setState((st) => ({ rules: st.rules.filter((r) => r.id !== id) }));

@@ -1,8 +1,8 @@
 /** Watch rules: match incoming papers and tag them (they land in the Inbox). */
-import { Plus, Trash2 } from 'lucide-react';
+import { Plus, Tags, Trash2 } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import type { RuleField } from '@shared/sync';
-import { deleteRule, saveRule, useSyncStore } from '../../stores/syncStore';
+import { applyRule, deleteRule, saveRule, useSyncStore } from '../../stores/syncStore';
 
 const FIELD_LABEL: Record<RuleField, string> = {
   keyword: 'Keyword in title or abstract',
@@ -12,17 +12,25 @@ const FIELD_LABEL: Record<RuleField, string> = {
   minUpvotes: 'At least N upvotes',
 };
 
+function defaultName(field: RuleField, pattern: string): string {
+  const p = pattern.trim();
+  if (field === 'minUpvotes') return `≥ ${p} upvotes`;
+  if (field === 'keyword') return p;
+  return `${FIELD_LABEL[field]}: ${p}`;
+}
+
 export function RulesEditor() {
   const rules = useSyncStore((s) => s.rules);
   const [name, setName] = useState('');
   const [field, setField] = useState<RuleField>('keyword');
   const [pattern, setPattern] = useState('');
   const [tags, setTags] = useState('');
+  const [applied, setApplied] = useState<Record<number, number>>({});
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await saveRule({
-      name: name.trim() || pattern.trim(),
+      name: name.trim() || defaultName(field, pattern),
       field,
       pattern,
       tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
@@ -56,6 +64,15 @@ export function RulesEditor() {
                   </span>
                 ))}
               </div>
+              {applied[r.id] !== undefined && <span className="sync-rule__applied">tagged {applied[r.id]}</span>}
+              <button
+                type="button"
+                className="sync-btn"
+                disabled={!r.enabled || !r.tags.length}
+                onClick={() => void applyRule(r.id).then((n) => n !== null && setApplied((a) => ({ ...a, [r.id]: n })))}
+              >
+                <Tags size={13} aria-hidden /> Apply to library
+              </button>
               <button type="button" className="sync-btn sync-btn--icon" aria-label={`Delete rule ${r.name}`} onClick={() => void deleteRule(r.id)}>
                 <Trash2 size={14} aria-hidden />
               </button>
