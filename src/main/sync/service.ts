@@ -138,6 +138,7 @@ export class SyncService {
       }
       setRunStatus(this.db, run.id, 'done');
     } catch (e) {
+      entry.controller.abort(); // stop a page being read ahead
       const cancelled = e instanceof AppError && e.type === 'cancelled';
       const status = entry.shuttingDown ? 'interrupted' : cancelled ? 'cancelled' : 'failed';
       const message = e instanceof AppError ? e.message : `Unexpected error: ${(e as Error)?.message ?? String(e)}`;
