@@ -9,11 +9,13 @@ import { run as reader } from './reader';
 import { run as exportBench } from './export';
 import { run as pdfs } from './pdfs';
 import { run as recs } from './recs';
+import { run as sync } from './sync';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
   // ── sync (#3) ──
   { name: 'pdfs', run: pdfs },
+  { name: 'sync', run: sync },
   // ── library (#4) ──
   { name: 'library', run: library },
   // ── reader (#5) ──

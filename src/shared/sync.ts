@@ -121,3 +121,26 @@ export interface NewSinceLastSync {
   since: string | null;
   runIds: number[];
 }
+
+const baseUrl = z.string().trim().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'expected an http(s) URL').max(500);
+
+/** Saved base URLs of the sources; null resets one to its default. */
+export const SourceUrlSettingsSchema = z
+  .object({
+    hf: baseUrl.nullable(),
+    arxivApi: baseUrl.nullable(),
+    arxivRss: baseUrl.nullable(),
+    arxiv: baseUrl.nullable(),
+    arxivDelayMs: z.number().int().min(0).max(60_000).nullable(),
+  })
+  .partial()
+  .strict();
+export type SourceUrlSettings = z.infer<typeof SourceUrlSettingsSchema>;
+
+export interface SourceUrlsInfo {
+  /** In force now. */
+  urls: { hf: string; arxivApi: string; arxivRss: string; arxiv: string; arxivDelayMs: number };
+  saved: SourceUrlSettings;
+  /** Fields fixed by an environment variable (PAPERSHELF_HF_URL, …): settings do not apply to them. */
+  overridden: string[];
+}

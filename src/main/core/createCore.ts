@@ -16,6 +16,7 @@ import { httpOptionsFromEnv } from '../sync/http';
 import { createPdfServices, downloadOptionsFromEnv, type PdfServices } from '../pdfs/service';
 import { AutoBibExporter } from '../export/autoBib';
 import { RecsService, recsCacheFile } from '../recs/service';
+import { applyUrlSettings } from '../sync/urlSettings';
 
 export interface CoreOptions extends OpenOptions {
   /** Library folder chosen by the host (`--library`, PAPERSHELF_HOME or the host default). */
@@ -66,7 +67,8 @@ export function createCore(opts: CoreOptions): Core {
   } as Core;
   core.backups = new BackupService(library.sqlite, library.dir);
   disposers.push(() => core.backups.dispose());
-  core.sync = new SyncService({ library, urls: core.urls, events: core.events, http: httpOptionsFromEnv(env) });
+  applyUrlSettings(core.urls, library.db, env); // sync (#3): saved base URLs under env overrides
+  core.sync = new SyncService({ library, urls: core.urls, events: core.events, env, http: httpOptionsFromEnv(env) });
   disposers.push(() => core.sync.dispose());
   // notes and export (#6): keeps the chosen .bib file up to date
   core.autoBib = new AutoBibExporter(library.db, core.events, Number(env.PAPERSHELF_AUTOBIB_DEBOUNCE_MS) || 1000);

@@ -87,7 +87,10 @@ function prepare(sqlite: Database.Database) {
   return {
     byArxiv: sqlite.prepare<[string], ExistingRow>('SELECT * FROM papers WHERE arxiv_id = ?'),
     byDoi: sqlite.prepare<[string], ExistingRow>('SELECT * FROM papers WHERE arxiv_id IS NULL AND doi = ? COLLATE NOCASE'),
-    keyTaken: sqlite.prepare<[string], { one: number }>('SELECT 1 AS one FROM papers WHERE citation_key = ?'),
+    // Every key starting with a base, in one index range scan (generated suffixes are a–z; '{' follows 'z').
+    keysFrom: sqlite
+      .prepare<[string, string], string>(`SELECT citation_key FROM papers WHERE citation_key >= ? AND citation_key < ? || '{'`)
+      .pluck(),
     insert: sqlite.prepare(
       `INSERT INTO papers (arxiv_id, citation_key, ${COLUMNS.join(', ')})
        VALUES (@arxiv_id, @citation_key, ${COLUMNS.map((c) => '@' + c).join(', ')})`,
@@ -105,7 +108,22 @@ function prepare(sqlite: Database.Database) {
        ON CONFLICT(paper_id, source_key) DO UPDATE SET last_run_id = excluded.last_run_id,
          announce_type = coalesce(excluded.announce_type, paper_sources.announce_type)`,
     ),
+    updates: new Map<string, Database.Statement>(),
   };
+}
+
+/** UPDATE statements by the set of columns they change, prepared once per connection. */
+function updateStatement(sqlite: Database.Database, s: ReturnType<typeof stmts>, cols: Column[]): Database.Statement {
+  const key = cols.join(',');
+  let st = s.updates.get(key);
+  if (!st) {
+    st = sqlite.prepare(
+      `UPDATE papers SET ${cols.map((c) => `${c} = @${c}`).join(', ')},
+       modified_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
+    );
+    s.updates.set(key, st);
+  }
+  return st;
 }
 
 function stmts(sqlite: Database.Database) {
@@ -206,20 +224,21 @@ function writeAuthors(s: ReturnType<typeof stmts>, paperId: number, authors: Aut
   });
 }
 
-/** Merge listings into the library in one transaction. Duplicates within the batch collapse. */
+/** Merge listings into the library in one transaction (the caller's, if one is open). Duplicates within the batch collapse. */
 export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOptions): UpsertResult {
   const sqlite = db.$client;
   const s = stmts(sqlite);
   const result: UpsertResult = { new: 0, updated: 0, unchanged: 0, ids: [], newIds: [] };
   const seen = new Set<number>();
-  const run = sqlite.transaction(() => {
+  const body = () => {
     for (const l of listings) {
       const existing = l.arxivId ? s.byArxiv.get(l.arxivId) : l.doi ? s.byDoi.get(l.doi) : undefined;
       let id: number;
       if (!existing) {
         const v = valuesOf(l);
         const base = citationKeyBase(l.authors[0]?.name, v.year as number | null, l.title);
-        const key = uniqueCitationKey(base, (k) => s.keyTaken.get(k) !== undefined);
+        const taken = new Set(s.keysFrom.all(base, base));
+        const key = uniqueCitationKey(base, (k) => taken.has(k));
         const info = s.insert.run({ arxiv_id: l.arxivId, citation_key: key, ...v });
         id = Number(info.lastInsertRowid);
         writeAuthors(s, id, l.authors);
@@ -232,12 +251,7 @@ export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOpt
         const { values, authorsChanged } = changesFor(existing, l);
         const cols = Object.keys(values) as Column[];
         if (cols.length > 0) {
-          sqlite
-            .prepare(
-              `UPDATE papers SET ${cols.map((c) => `${c} = @${c}`).join(', ')},
-               modified_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
-            )
-            .run({ ...values, id });
+          updateStatement(sqlite, s, cols).run({ ...values, id });
           if (authorsChanged) writeAuthors(s, id, l.authors);
           if (!seen.has(id) && !result.newIds.includes(id)) result.updated++;
         } else if (!seen.has(id)) {
@@ -250,7 +264,10 @@ export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOpt
         result.ids.push(id);
       }
     }
-  });
-  run.immediate();
+  };
+  // Inside a caller's transaction (a sync page with its run bookkeeping) run directly: a nested
+  // transaction would be a SAVEPOINT, and FTS5 flushes its pending index at every savepoint.
+  if (sqlite.inTransaction) body();
+  else sqlite.transaction(body).immediate();
   return result;
 }

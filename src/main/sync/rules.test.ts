@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hfItem, fakeArxivId } from './testing/feeds';
 import { startFixtureServer, type FixtureServer } from './testing/fixtureServer';
 import { harness } from './testing/harness';
-import { listRules, saveRule, deleteRule } from './rules';
+import { applyRuleToLibrary, listRules, saveRule, deleteRule } from './rules';
 import { newSinceLastSync } from './digest';
 
 let fx: FixtureServer;
@@ -64,6 +64,19 @@ describe('watch rules', () => {
     expect(states).toEqual([{ state: 'inbox' }]);
     expect(deleteRule(db, kw.id)).toBe(true);
     expect(listRules(db)).toHaveLength(3);
+    await h.close();
+  });
+
+  it('a rule added after a sync can be applied to the papers already in the library', async () => {
+    seed();
+    const h = harness(fx);
+    await h.sync.start({ spec: { kind: 'hf', params: { mode: 'day', date: DAY1 } } }).done;
+    h.library.sqlite.prepare(`UPDATE papers SET state = 'dismissed' WHERE title = 'Quiet paper'`).run();
+    const rule = saveRule(h.library.db, { name: 'Everything', field: 'minUpvotes', pattern: '0', tags: ['seen'] });
+    const tagged = applyRuleToLibrary(h.library.db, rule.id);
+    expect(tagged).toHaveLength(2);
+    expect(applyRuleToLibrary(h.library.db, rule.id)).toEqual([]);
+    expect(() => applyRuleToLibrary(h.library.db, 999)).toThrow('No watch rule with id 999');
     await h.close();
   });
 

@@ -73,12 +73,12 @@ function condition(field: RuleField, pattern: string): { sql: string; params: Re
   return { sql, params };
 }
 
-/** Apply every enabled rule to `ids`; returns how many (paper, tag) pairs were added. */
-export function applyRules(db: WriteDb, ids: number[]): number {
+/** Apply every enabled rule (or just `onlyRule`) to `ids`; returns how many (paper, tag) pairs were added. */
+export function applyRules(db: WriteDb, ids: number[], onlyRule?: number): number {
   if (!ids.length) return 0;
   const sqlite = db.$client;
   const rules = (sqlite.prepare('SELECT * FROM watch_rules WHERE enabled = 1').all() as RuleRow[]).filter(
-    (r) => r.tag_ids !== '[]',
+    (r) => r.tag_ids !== '[]' && (onlyRule === undefined || r.id === onlyRule),
   );
   let added = 0;
   const idJson = JSON.stringify(ids);
@@ -93,4 +93,16 @@ export function applyRules(db: WriteDb, ids: number[]): number {
       .run({ ...c.params, origin: `rule:${r.id}`, tags: r.tag_ids, ids: idJson }).changes;
   }
   return added;
+}
+
+/** Run one rule over the whole library (not dismissed papers); returns the papers it tagged. */
+export function applyRuleToLibrary(db: WriteDb, id: number): number[] {
+  const sqlite = db.$client;
+  if (!sqlite.prepare('SELECT 1 FROM watch_rules WHERE id = ?').get(id)) throw new AppError('not-found', `No watch rule with id ${id}`);
+  const ids = sqlite.prepare(`SELECT id FROM papers WHERE state != 'dismissed'`).pluck().all() as number[];
+  const origin = `rule:${id}`;
+  const before = new Set(sqlite.prepare('SELECT DISTINCT paper_id FROM paper_tags WHERE origin = ?').pluck().all(origin) as number[]);
+  sqlite.transaction(() => applyRules(db, ids, id))();
+  const after = sqlite.prepare('SELECT DISTINCT paper_id FROM paper_tags WHERE origin = ?').pluck().all(origin) as number[];
+  return after.filter((p) => !before.has(p));
 }

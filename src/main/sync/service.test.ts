@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceSpec } from '../../shared/sync';
-import { readSample, atomEntries, fakeArxivId, hfDays, hfItem } from './testing/feeds';
+import { readSample, atomEntries, atomFeed, fakeArxivId, hfDays, hfItem } from './testing/feeds';
 import { startFixtureServer, type Fault, type FixtureServer } from './testing/fixtureServer';
 import { harness, snapshot, type Harness } from './testing/harness';
 
@@ -225,6 +225,24 @@ describe('arXiv query API', () => {
     const run = await h.sync.start({ spec: { kind: 'arxiv', params: { query: 'id:abc', max: 10 } } }).done;
     expect(run).toMatchObject({ status: 'failed', error: 'arXiv rejected the query: incorrect id format for abc' });
     expect(fx.requests).toHaveLength(1);
+  });
+
+  it('reads a 406 that carries a valid feed, and retries a 406 that does not', async () => {
+    fx.data.arxiv = atomEntries(3);
+    const spec: SourceSpec = { kind: 'arxiv', params: { query: 'cat:cs.LG', max: 3 } };
+    const clean = await cleanSnapshot(spec);
+    const feed = atomFeed(fx.data.arxiv, { query: 'cat:cs.LG', start: 0, total: 3 });
+    fx.requests.length = 0;
+    fx.inject({ kind: 'body', status: 406, body: feed }, 'search_query', 1);
+    const h = make();
+    expect(await h.sync.start({ spec }).done).toMatchObject({ status: 'done', newCount: 3 });
+    expect(fx.requests).toHaveLength(1);
+    expect(snapshot(h.library)).toEqual(clean);
+    fx.inject({ kind: 'body', status: 406, body: 'Not Acceptable', type: 'text/plain' }, 'search_query', 1);
+    const h2 = make();
+    expect(await h2.sync.start({ spec }).done).toMatchObject({ status: 'done', newCount: 3 });
+    expect(fx.requests).toHaveLength(3);
+    expect(snapshot(h2.library)).toEqual(clean);
   });
 
   it('one paper per arXiv id: arXiv metadata wins over HF, HF counts stay, latest version recorded', async () => {

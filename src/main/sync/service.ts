@@ -12,7 +12,7 @@ import type { Library } from '../db/client';
 import { upsertListings } from '../library/listings';
 import type { HttpOptions } from './http';
 import { applyRules } from './rules';
-import { pagesOf, validateSpec, type Cursor, type SourceContext } from './sources';
+import { pagesOf, readAhead, validateSpec, type Cursor, type SourceContext } from './sources';
 import { advanceRun, getRun, getSource, insertRun, markInterrupted, setRunStatus } from './store';
 
 export interface SyncServiceDeps {
@@ -20,6 +20,8 @@ export interface SyncServiceDeps {
   urls: SourceUrls;
   events: EventBus;
   http: HttpOptions;
+  /** The environment the core started with (its overrides beat saved settings). */
+  env?: NodeJS.ProcessEnv;
   /** Page sizes, for tests. */
   pageSizes?: Pick<SourceContext, 'hfLimit' | 'arxivPageSize'>;
 }
@@ -41,7 +43,10 @@ interface Active {
 export class SyncService {
   private readonly active = new Map<number, Active>();
 
+  readonly env: NodeJS.ProcessEnv;
+
   constructor(private readonly deps: SyncServiceDeps) {
+    this.env = deps.env ?? {};
     markInterrupted(deps.library.db);
   }
 
@@ -103,7 +108,9 @@ export class SyncService {
     const entry: Active = { controller, done: Promise.resolve(run), shuttingDown: false, key: JSON.stringify(run.spec) };
     this.active.set(run.id, entry);
     this.deps.events.emit('sync:runChanged', { run });
-    entry.done = this.execute(run, cursor, entry).finally(() => this.active.delete(run.id));
+    entry.done = this.execute(run, cursor, entry).finally(() => {
+      if (this.active.get(run.id) === entry) this.active.delete(run.id);
+    });
     return entry.done;
   }
 
@@ -118,7 +125,7 @@ export class SyncService {
     };
     try {
       events.emit('sync:progress', { runId: run.id, step: 'starting', current: 0, total: null });
-      for await (const page of pagesOf(run.spec, cursor, ctx)) {
+      for await (const page of readAhead(pagesOf(run.spec, cursor, ctx))) {
         if (entry.controller.signal.aborted) throw new AppError('cancelled', 'The sync was cancelled');
         const r = library.sqlite.transaction(() => {
           const res = upsertListings(library.db, page.listings, { sourceKey: page.sourceKey, runId: run.id });
@@ -131,12 +138,14 @@ export class SyncService {
       }
       setRunStatus(this.db, run.id, 'done');
     } catch (e) {
+      entry.controller.abort(); // stop a page being read ahead
       const cancelled = e instanceof AppError && e.type === 'cancelled';
       const status = entry.shuttingDown ? 'interrupted' : cancelled ? 'cancelled' : 'failed';
       const message = e instanceof AppError ? e.message : `Unexpected error: ${(e as Error)?.message ?? String(e)}`;
       if (library.sqlite.open) setRunStatus(this.db, run.id, status, status === 'failed' ? message : null);
       if (!(e instanceof AppError)) console.error('[sync] run failed', e);
     }
+    if (this.active.get(run.id) === entry) this.active.delete(run.id); // before the event: listeners may start it again
     if (!library.sqlite.open) return { ...run, status: 'interrupted' };
     const final = getRun(this.db, run.id);
     events.emit('sync:runChanged', { run: final });

@@ -57,7 +57,8 @@ async function* hfPages(params: HfParams, cursor: Cursor | null, ctx: SourceCont
         listings: page.listings,
         sourceKey: unit.sourceKey,
         next: { unit: u, p, items },
-        progress: { step: `${unit.value} · page ${p} · ${items} papers`, current: u, total: units.length },
+        // Within a series the page count is unknown: creep towards the end of the series.
+        progress: { step: `${unit.value} · page ${p} · ${items} papers`, current: u + 1 - 1 / (p + 1), total: units.length },
       };
     }
   }
@@ -79,7 +80,8 @@ async function* arxivPages(params: ArxivParams, cursor: Cursor | null, ctx: Sour
     const page = await getParsed(url, {
       http: ctx.http,
       signal: ctx.signal,
-      acceptStatus: (s) => s === 400,
+      // 400 carries arXiv's error feed; 406 has been seen with a valid feed in the body.
+      acceptStatus: (s) => s === 400 || s === 406,
       parse: (r) => {
         const pg = parseArxivAtom(r.body);
         if (r.status === 400) throw new AppError('bad-input', 'arXiv rejected the query (HTTP 400)');
@@ -125,4 +127,23 @@ export function pagesOf(spec: SourceSpec, cursor: Cursor | null, ctx: SourceCont
 /** Throw a bad-input AppError now, before a run is recorded, if the spec cannot run at all. */
 export function validateSpec(spec: SourceSpec): void {
   if (spec.kind === 'hf') hfUnits(spec.params);
+}
+
+/**
+ * Ask for the next page as soon as the current one is handed out, so the network fetch overlaps
+ * the caller's write. A page fetched ahead of a cancel or failure is simply dropped.
+ */
+export async function* readAhead<T>(gen: AsyncGenerator<T>): AsyncGenerator<T> {
+  let pending = gen.next();
+  try {
+    for (;;) {
+      const r = await pending;
+      if (r.done) return;
+      pending = gen.next();
+      pending.catch(() => undefined);
+      yield r.value;
+    }
+  } finally {
+    void gen.return(undefined).catch(() => undefined);
+  }
 }

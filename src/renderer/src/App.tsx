@@ -17,8 +17,12 @@ import { NotesView } from './components/NotesView';
 import { Toast } from './components/Toast';
 import { useNotesStore } from './stores/notesStore';
 
+import { useSyncStore } from './stores/syncStore';
+import { DigestView } from './components/sync/DigestView';
+
 export function App() {
   const notesOpen = useNotesStore((s) => s.viewOpen);
+  const digest = useSyncStore((s) => s.digestOpen);
   useEffect(() => {
     void reload();
     void reloadSidebar();
@@ -42,6 +46,10 @@ export function App() {
         {notesOpen ? (
           <main className="pane pane--list" aria-label="Notes">
             <NotesView />
+          </main>
+        ) : digest ? (
+          <main className="pane pane--list" aria-label="New since last sync">
+            <DigestView />
           </main>
         ) : (
           <main className="pane pane--list" aria-label="Papers">

@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import type { ImportCounts, PaperDetail, PaperPage, PdfState } from '../domain';
 import { PAPER_STATES } from '../domain';
-import { SourceSpecSchema, WatchRuleInputSchema, type NewSinceLastSync, type SyncRun, type SyncSource, type WatchRule } from '../sync';
+import {
+  SourceSpecSchema,
+  SourceUrlSettingsSchema,
+  WatchRuleInputSchema,
+  type NewSinceLastSync,
+  type SourceUrlsInfo,
+  type SyncRun,
+  type SyncSource,
+  type WatchRule,
+} from '../sync';
 import type { DownloadRequestResult, PdfImportResult, PdfSettings, PdfStatus } from '../pdfs';
 import { AUTO_DOWNLOAD, MAX_IMPORT_BYTES } from '../pdfs';
 import type { DayCount, SavedSearch, SearchMatch, SourceCount, TagNode } from '../library';
@@ -137,6 +146,10 @@ export const contract = {
   'rules:list': { args: z.object({}).strict(), result: returns<WatchRule[]>() },
   'rules:save': { args: WatchRuleInputSchema, result: returns<WatchRule>() },
   'rules:delete': { args: z.object({ id }).strict(), result: returns<{ deleted: boolean }>() },
+  /** Run one rule over the papers already in the library. */
+  'rules:apply': { args: z.object({ id }).strict(), result: returns<{ tagged: number }>() },
+  'sync:urls': { args: z.object({}).strict(), result: returns<SourceUrlsInfo>() },
+  'sync:setUrls': { args: SourceUrlSettingsSchema, result: returns<SourceUrlsInfo>() },
   'papers:newSinceLastSync': {
     args: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
     result: returns<NewSinceLastSync>(),

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hfDays } from '../../sync/testing/feeds';
+import { fakeArxivId, fakeAuthors, hfDays } from '../../sync/testing/feeds';
 import { startFixtureServer, type FixtureServer } from '../../sync/testing/fixtureServer';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -40,12 +40,13 @@ describe('papershelf sync', () => {
     const r = await papershelf(['sync', 'hf', '--from', '2026-11-01', '--to', '2026-11-02']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Synced Hugging Face 2026-11-01 → 2026-11-02: 6 new, 0 updated, 0 unchanged (run 1)\n');
-    expect(r.stderr).toContain('sync 50% 2026-11-02 · page 1 · 6 papers');
+    expect(r.stderr).toContain('sync 75% 2026-11-02 · page 1 · 6 papers');
     const list = await papershelf(['list', '--json']);
     const items = JSON.parse(list.stdout) as Record<string, unknown>[];
     expect(items).toHaveLength(6);
     expect(Object.keys(items[0]!)).toEqual(expect.arrayContaining(['arxivId', 'version', 'title', 'authors', 'publishedAt', 'upvotes', 'tags', 'pdf']));
-    expect(items[0]).toMatchObject({ authors: ['Ada Lovelace', 'Alan Turing'], upvotes: expect.any(Number) });
+    const first = items.find((i) => i.arxivId === fakeArxivId(5))!;
+    expect(first).toMatchObject({ version: null, authors: fakeAuthors(5), upvotes: 1, tags: [], pdf: null, publishedAt: '2026-11-02T00:00:00.000Z' });
   });
 
   it('exits non-zero with the reason on stderr', async () => {

@@ -3,12 +3,14 @@ import type { Handlers } from '../../../shared/ipc/contract';
 import { describeSpec } from '../../../shared/sync';
 import { newSinceLastSync } from '../../sync/digest';
 import { validateSpec } from '../../sync/sources';
-import { deleteRule, listRules, saveRule } from '../../sync/rules';
+import { applyRuleToLibrary, deleteRule, listRules, saveRule } from '../../sync/rules';
+import { saveUrlSettings, urlsInfo } from '../../sync/urlSettings';
 import { addSource, listRuns, listSources, removeSource } from '../../sync/store';
 import type { Core } from '../createCore';
 
 export function syncHandlers(core: Core) {
   const { db } = core.library;
+  const env = core.sync.env;
   return {
     'sync:sources': () => listSources(db),
     'sync:addSource': ({ name, spec }) => {
@@ -23,6 +25,13 @@ export function syncHandlers(core: Core) {
     'rules:list': () => listRules(db),
     'rules:save': (rule) => saveRule(db, rule),
     'rules:delete': ({ id }) => ({ deleted: deleteRule(db, id) }),
+    'rules:apply': ({ id }) => {
+      const ids = applyRuleToLibrary(db, id);
+      if (ids.length) core.events.emit('papers:changed', { ids });
+      return { tagged: ids.length };
+    },
+    'sync:urls': () => urlsInfo(core.urls, db, env),
+    'sync:setUrls': (patch) => saveUrlSettings(core.urls, db, env, patch),
     'papers:newSinceLastSync': ({ limit }) => newSinceLastSync(db, limit),
   } satisfies Partial<Handlers>;
 }

@@ -46,6 +46,21 @@ export function hfItem(s: HfItemSpec): Json {
   return item;
 }
 
+const GIVEN = ['Wei', 'Ana', 'Yuki', 'Omar', 'Lena', 'Ravi', 'Chen', 'Sara', 'Jonas', 'Mei', 'Ivan', 'Priya', 'Tom', 'Noor'];
+const FAMILY = ['Zhang', 'Garcia', 'Tanaka', 'Haddad', 'Fischer', 'Patel', 'Li', 'Johansson', 'Weber', 'Wang', 'Petrov',
+  'Iyer', 'Brown', 'Rahman', 'Kim', 'Rossi', 'Nguyen', 'Silva', 'Okafor', 'Kowalski', 'Dubois', 'Sato', 'Costa'];
+const LEAD = ['Scaling', 'Learning', 'Towards', 'Efficient', 'Robust', 'Sparse', 'Diffusion', 'Rethinking', 'Unified', 'Adaptive',
+  'Latent', 'Agentic', 'Multimodal', 'Reasoning', 'Benchmarking', 'Distilling', 'Aligning', 'Compressing', 'Grounded'];
+const TOPIC = ['language models', 'video generation', 'GUI agents', 'protein design', 'speech recognition', 'robot control',
+  'retrieval', 'theorem proving', 'code generation', 'image editing', 'world models', 'tokenizers'];
+const pick = <T>(xs: T[], n: number) => xs[n % xs.length]!;
+
+/** Realistic variety: first authors and title words differ the way real listings do. */
+export function fakeAuthors(n: number): string[] {
+  return [0, 1, 2].map((k) => `${pick(GIVEN, n * 5 + k)} ${pick(FAMILY, n * 7 + k * 3 + Math.floor(n / 23))}`);
+}
+export const fakeTitle = (n: number) => `${pick(LEAD, n * 3 + Math.floor(n / 19))} ${pick(TOPIC, n)} ${n}: a study`;
+
 /** `perDay` items for each day, ids unique across days, upvotes decreasing within a day. */
 export function hfDays(days: string[], perDay: number, start = 0): Map<string, Json[]> {
   const out = new Map<string, Json[]>();
@@ -54,7 +69,7 @@ export function hfDays(days: string[], perDay: number, start = 0): Map<string, J
       day,
       Array.from({ length: perDay }, (_, i) => {
         const n = start + d * perDay + i;
-        return hfItem({ id: fakeArxivId(n), title: `Paper ${n} on ${day}`, day, upvotes: perDay - i });
+        return hfItem({ id: fakeArxivId(n), title: fakeTitle(n), day, upvotes: perDay - i, authors: fakeAuthors(n) });
       }),
     );
   });
@@ -111,9 +126,9 @@ export function atomEntries(n: number, start = 50_000, category = 'cs.LG'): Atom
   return Array.from({ length: n }, (_, i) => ({
     id: fakeArxivId(start + i),
     version: 1 + (i % 3),
-    title: `arXiv paper ${start + i}: a study`,
+    title: fakeTitle(start + i),
     summary: `Abstract of paper ${start + i}.`,
-    authors: ['Grace Hopper', `Author ${i}`],
+    authors: fakeAuthors(start + i),
     published: '2026-11-20T17:59:49Z',
     updated: '2026-11-25T10:00:00Z',
     categories: [category, 'cs.AI'],

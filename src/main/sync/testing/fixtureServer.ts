@@ -18,6 +18,8 @@ export type Fault =
   | { kind: 'malformed' }
   | { kind: 'empty' }
   | { kind: 'html' }
+  /** A slow but correct answer. */
+  | { kind: 'delay'; ms: number }
   /** Any canned answer, e.g. arXiv's HTTP 400 error feed. */
   | { kind: 'body'; status: number; body: string; type?: string };
 
@@ -159,6 +161,9 @@ export class FixtureServer {
         return;
       case 'malformed':
         return send(res, { ...answer, body: malform(answer) });
+      case 'delay':
+        setTimeout(() => send(res, answer), fault.ms);
+        return;
       case 'body':
         return send(res, { status: fault.status, type: fault.type ?? 'application/atom+xml', body: fault.body });
       case 'html':

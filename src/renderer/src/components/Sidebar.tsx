@@ -15,6 +15,8 @@ import { ThemeSwitch } from './ThemeSwitch';
 import { closeNotesView, openNotesView, useNotesStore } from '../stores/notesStore';
 import '../styles/library.css';
 import { DiscoverNav } from './DiscoverNav';
+import { closeDigest, useSyncStore } from '../stores/syncStore';
+import { SyncButton, SyncSidebarSection } from './sync/SyncSidebar';
 
 const ICONS: Record<string, ReactNode> = {
   all: <Layers size={16} />,
@@ -30,7 +32,9 @@ export const tagSpec = (t: TagNode): ViewSpec => ({ key: `tag:${t.id}`, title: t
 
 function Item(props: { spec: ViewSpec; icon: ReactNode; label?: string; count?: number; depth?: number; after?: ReactNode }) {
   const notesOpen = useNotesStore((s) => s.viewOpen);
-  const active = useLibraryStore((s) => s.spec.key === props.spec.key) && !notesOpen;
+  const digestOpen = useSyncStore((s) => s.digestOpen);
+  const covered = notesOpen || digestOpen;
+  const active = useLibraryStore((s) => s.spec.key === props.spec.key) && !covered;
   return (
     <div className={`sidebar__row${active ? ' is-active' : ''}`} style={props.depth ? { paddingLeft: props.depth * 14 } : undefined}>
       <button
@@ -39,6 +43,7 @@ function Item(props: { spec: ViewSpec; icon: ReactNode; label?: string; count?: 
         aria-current={active ? 'page' : undefined}
         onClick={() => {
           closeNotesView();
+          closeDigest();
           void setView(props.spec);
         }}
       >
@@ -57,7 +62,10 @@ function NotesItem() {
   const notesOpen = useNotesStore((s) => s.viewOpen);
   return (
     <div className={`sidebar__row${notesOpen ? ' is-active' : ''}`}>
-      <button type="button" className={`sidebar__item${notesOpen ? ' is-active' : ''}`} aria-current={notesOpen ? 'page' : undefined} onClick={openNotesView}>
+      <button type="button" className={`sidebar__item${notesOpen ? ' is-active' : ''}`} aria-current={notesOpen ? 'page' : undefined} onClick={() => {
+          closeDigest();
+          openNotesView();
+        }}>
         <span className="sidebar__icon" aria-hidden>
           <NotebookPen size={16} />
         </span>
@@ -153,6 +161,7 @@ export function Sidebar() {
           )}
         </ul>
       </Section>
+      <SyncSidebarSection />
       <Section title="Writing">
         <ul className="sidebar__list" role="list">
           <li>
@@ -221,6 +230,7 @@ export function Sidebar() {
         </Section>
       )}
       <div className="sidebar__footer">
+        <SyncButton />
         <ThemeSwitch />
         <button type="button" className="sidebar__help" onClick={() => openDialog({ kind: 'shortcuts' })} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
