@@ -3,10 +3,11 @@
  * (fast enough for 100,000 papers), for a scope: some ids, a tag (with its sub-tags) or everything.
  */
 import { AppError } from '../../shared/errors';
+import type { ExportScope } from '../../shared/ipc/contract';
 import type { ReadDb } from '../db/client';
 import { splitAuthors } from '../db/queries/papers';
 
-export type ExportScope = { ids: number[] } | { tag: string } | { all: true };
+export type { ExportScope };
 
 export interface ExportRecord {
   id: number;
