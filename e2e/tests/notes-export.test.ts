@@ -149,6 +149,13 @@ test.describe('notes and export', () => {
     await notes.showPreview();
     await expect(notes.preview.locator('.katex').first()).toBeVisible();
     await library.snap('note-preview-dark');
+    await notes.exportMenu.click();
+    await expect(library.page.getByRole('menuitem', { name: 'Copy BibTeX' })).toBeVisible();
+    await library.snap('export-menu-dark');
+    await library.page.keyboard.press('Escape');
+    await notes.menu(/CSL-JSON…/);
+    await expect(library.page.getByRole('dialog', { name: 'Export papers' })).toBeVisible();
+    await library.snap('export-dialog-dark');
   });
 });
 
