@@ -120,6 +120,25 @@ test.describe('notes and export', () => {
     await expect(library.row('ClawGUI: A Unified Framework')).toBeVisible();
   });
 
+  test('a chosen .bib file is kept up to date as papers change', async ({ library, libraryDir }) => {
+    const notes = new NotesPom(library);
+    const file = join(libraryDir, 'thesis', 'references.bib');
+    await notes.menu(/Keep a \.bib file updated/);
+    const dialog = library.page.getByRole('dialog', { name: 'Keep a .bib file updated' });
+    await dialog.getByLabel('Auto-export file').fill(file);
+    await dialog.getByRole('button', { name: 'Keep updated' }).click();
+    await expect(dialog.getByRole('status')).toHaveText(`Keeping ${file} updated`);
+    await library.snap('auto-export-dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(readFileSync(file, 'utf8').match(/^@misc\{/gm)).toHaveLength(3);
+    // Editing a citation key changes the papers: the file follows within the debounce.
+    await library.selectPaper('3DTV');
+    await library.detail.getByRole('button', { name: 'Edit citation key' }).click();
+    await library.detail.getByLabel('Citation key').fill('schulz3dtv');
+    await library.detail.getByLabel('Citation key').press('Enter');
+    await expect.poll(() => readFileSync(file, 'utf8')).toContain('@misc{schulz3dtv,');
+  });
+
   test('dark theme: the note editor and preview', async ({ library }) => {
     const notes = new NotesPom(library);
     await library.page.getByRole('radio', { name: 'Dark theme' }).click();
@@ -130,6 +149,13 @@ test.describe('notes and export', () => {
     await notes.showPreview();
     await expect(notes.preview.locator('.katex').first()).toBeVisible();
     await library.snap('note-preview-dark');
+    await notes.exportMenu.click();
+    await expect(library.page.getByRole('menuitem', { name: 'Copy BibTeX' })).toBeVisible();
+    await library.snap('export-menu-dark');
+    await library.page.keyboard.press('Escape');
+    await notes.menu(/CSL-JSON…/);
+    await expect(library.page.getByRole('dialog', { name: 'Export papers' })).toBeVisible();
+    await library.snap('export-dialog-dark');
   });
 });
 

@@ -50,3 +50,17 @@ describe('auto-export of a .bib file', () => {
     expect((await core.handlers['export:autoBib:get']({})).path).toBe(file);
   });
 });
+
+describe('export:toFile', () => {
+  it('writes by path in the desktop app and the CLI, and refuses in browser mode', async () => {
+    seedFixtures(core.library.db);
+    const file = join(dir, 'all.ris');
+    expect(await core.handlers['export:toFile']({ path: file, format: 'ris', scope: { all: true } })).toEqual({ files: [file] });
+    expect(readFileSync(file, 'utf8')).toContain('TY  - ');
+    await core.dispose();
+    core = createCore({ libraryDir: join(dir, 'lib'), transport: 'http', env: {} });
+    await expect(async () => core.handlers['export:toFile']({ path: file, format: 'ris', scope: { all: true } })).rejects.toThrow(
+      /Browser mode cannot write files by path/,
+    );
+  });
+});

@@ -26,16 +26,16 @@ export function defaultCharset(flavour: Flavour): Charset {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** `Vaswani, Ashish`; `van Beethoven, Ludwig`; `King, Jr., Martin Luther`; `Plato`; names with a comma as given. */
-const nameCache = new Map<string, string>();
+const nameCaches: Record<Encoding, Map<string, string>> = { ascii: new Map(), 'ascii-biber': new Map(), utf8: new Map() };
 
 /** `bibName`, cached: the same authors come back entry after entry. */
 function cachedName(name: string, charset: Encoding): string {
-  const k = charset + '\u0000' + name;
-  let v = nameCache.get(k);
+  const cache = nameCaches[charset];
+  let v = cache.get(name);
   if (v === undefined) {
     v = bibName(name, charset);
-    if (nameCache.size > 500_000) nameCache.clear();
-    nameCache.set(k, v);
+    if (cache.size > 500_000) cache.clear();
+    cache.set(name, v);
   }
   return v;
 }
@@ -57,7 +57,7 @@ function clean(s: string): string {
 
 /** A raw value for url/doi/eprint fields: no escaping (they are verbatim), braces and spaces removed. */
 function verbatim(s: string): string {
-  return s.replace(/[{}\s]/g, '');
+  return /[{}\s]/.test(s) ? s.replace(/[{}\s]/g, '') : s;
 }
 
 /** One entry, as text ending in a newline. */
@@ -66,8 +66,11 @@ export function bibEntry(r: ExportRecord, o: BibOptions): string {
   const cs: Encoding = o.charset === 'ascii' && biblatex ? 'ascii-biber' : o.charset;
   const published = biblatex ? isPublished(r) : !!r.journalRef;
   const type = published ? 'article' : biblatex ? 'online' : 'misc';
-  const f: string[] = [];
-  const field = (name: string, value: string) => f.push(`  ${name} = {${value}}`);
+  // String concatenation (V8 ropes) rather than an array per entry: 100,000 entries, less garbage.
+  let f = '';
+  const field = (name: string, value: string) => {
+    f += `,\n  ${name} = {${value}}`;
+  };
   field('title', bibValue(clean(r.title), cs, true));
   if (r.authors.length) field('author', r.authors.map((a) => cachedName(a, cs)).join(' and '));
   if (published && r.journalRef) field(biblatex ? 'journaltitle' : 'journal', bibValue(clean(r.journalRef), cs, true));
@@ -79,7 +82,7 @@ export function bibEntry(r: ExportRecord, o: BibOptions): string {
     const year = date?.[1] ?? (r.year ? String(r.year) : null);
     if (year) field('year', year);
     const m = date?.[2] ? Number(date[2]) : 0;
-    if (m >= 1 && m <= 12) f.push(`  month = ${MONTHS[m - 1]}`);
+    if (m >= 1 && m <= 12) f += `,\n  month = ${MONTHS[m - 1]}`;
   }
   if (r.arxivId) {
     field('eprint', verbatim(r.arxivId));
@@ -96,7 +99,7 @@ export function bibEntry(r: ExportRecord, o: BibOptions): string {
   if (url) field('url', verbatim(url));
   if (biblatex && !published && r.arxivId && !(r.doi && !isArxivDoi(r.doi))) field('pubstate', 'prepublished');
   if (r.tags.length) field('keywords', bibValue(r.tags.join(', '), cs));
-  return `@${type}{${r.citationKey},\n${f.join(',\n')}\n}\n`;
+  return `@${type}{${r.citationKey}${f}\n}\n`;
 }
 
 /** A whole .bib file: the `@preamble` the entries need, then one entry per record. */

@@ -6,7 +6,8 @@
  * Stacked diacritics (Vietnamese `ễ`, `ự`) are nested the way LaTeX needs them (`{\~{\^{e}}}`);
  * the horn and the hook above, which no standard pdfLaTeX encoding but T5 has, are written as the
  * commands biber itself uses (`\textrighthorn{u}`, `\h{a}`) and given a fallback definition in an
- * `@preamble` (see `PREAMBLE_FOR`) so the file compiles in any document.
+ * `@preamble` (`VIETNAMESE_PREAMBLE`) so the file compiles in any document. Characters with no
+ * LaTeX command at all (CJK) stay UTF-8 even in ASCII mode: no pdfLaTeX encoding can carry them.
  */
 import { Transform } from 'unicode2latex';
 

@@ -3,10 +3,11 @@
  * (fast enough for 100,000 papers), for a scope: some ids, a tag (with its sub-tags) or everything.
  */
 import { AppError } from '../../shared/errors';
+import type { ExportScope } from '../../shared/ipc/contract';
 import type { ReadDb } from '../db/client';
 import { splitAuthors } from '../db/queries/papers';
 
-export type ExportScope = { ids: number[] } | { tag: string } | { all: true };
+export type { ExportScope };
 
 export interface ExportRecord {
   id: number;
@@ -41,10 +42,11 @@ interface Raw {
   comment: string | null;
 }
 
-const SELECT = `
-  SELECT p.id, p.citation_key, p.arxiv_id, p.latest_version, p.doi, p.title, p.abstract, p.authors_text,
-         p.published_at, p.year, p.primary_category, p.journal_ref, p.comment
-  FROM papers p`;
+const COLUMNS = `p.id, p.citation_key, p.arxiv_id, p.latest_version, p.doi, p.title, p.authors_text,
+         p.published_at, p.year, p.primary_category, p.journal_ref`;
+/** BibTeX needs no abstract: leaving it out spares reading megabytes of text. */
+const selectFor = (abstracts: boolean) =>
+  `SELECT ${COLUMNS}, ${abstracts ? 'p.abstract, p.comment' : 'NULL AS abstract, NULL AS comment'} FROM papers p`;
 const ORDER = 'ORDER BY p.citation_key COLLATE NOCASE, p.id';
 
 function toRecord(r: Raw, tags: Map<number, string[]>): ExportRecord {
@@ -67,8 +69,9 @@ function toRecord(r: Raw, tags: Map<number, string[]>): ExportRecord {
 }
 
 /** The papers in `scope`, ordered by citation key. Unknown ids or tags are `not-found`. */
-export function loadRecords(db: ReadDb, scope: ExportScope): ExportRecord[] {
+export function loadRecords(db: ReadDb, scope: ExportScope, opts: { abstracts?: boolean } = {}): ExportRecord[] {
   const sqlite = db.$client;
+  const SELECT = selectFor(opts.abstracts ?? true);
   let rows: Raw[];
   if ('ids' in scope) {
     rows = sqlite

@@ -43,7 +43,7 @@ export function charsetFor(db: ReadDb, flavour: Flavour, charset?: Charset | nul
 }
 
 export function exportBib(db: ReadDb, scope: ExportScope, flavour: Flavour, charset?: Charset | null): string {
-  return renderBib(loadRecords(db, scope), { flavour, charset: charsetFor(db, flavour, charset) });
+  return renderBib(loadRecords(db, scope, { abstracts: false }), { flavour, charset: charsetFor(db, flavour, charset) });
 }
 
 export function exportMarkdown(db: ReadDb, scope: ExportScope, layout: 'single' | 'perPaper'): ExportedFile[] {

@@ -51,23 +51,37 @@ describe('exported .bib files compile with the real tools', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * pdfLaTeX, then BibTeX or biber, then pdfLaTeX twice; every step's log must be clean.
+   * pdfLaTeX has no glyphs for the Vietnamese horn and hook: biber writes them as macros
+   * (--output-safechars), which the .bib's @preamble defines when the document does not.
+   */
+  function compile(name: string, bib: string, backend: 'bibtex' | 'biber') {
+    writeFileSync(join(dir, `${name}.bib`), bib);
+    const preamble =
+      backend === 'bibtex'
+        ? '\\usepackage{url}\n\\usepackage{hyperref}'
+        : `\\usepackage[backend=biber,maxbibnames=200]{biblatex}\n\\addbibresource{${name}.bib}`;
+    const body = backend === 'bibtex' ? `\\bibliographystyle{plainurl}\n\\bibliography{${name}}` : '\\printbibliography';
+    writeFileSync(join(dir, `${name}.tex`), doc(preamble, body));
+    expect(run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', name], dir).status).toBe(0);
+    const b = backend === 'bibtex' ? run('bibtex', [name], dir) : run('biber', ['--output-safechars', name], dir);
+    const blg = readFileSync(join(dir, `${name}.blg`), 'utf8');
+    expect(problems(blg), blg).toEqual([]);
+    expect(b.status, b.out).toBe(0);
+    for (let i = 0; i < 2; i++) run('pdflatex', ['-interaction=nonstopmode', name], dir);
+    const log = readFileSync(join(dir, `${name}.log`), 'utf8');
+    expect(problems(log), log.slice(-3000)).toEqual([]);
+    return { bbl: readFileSync(join(dir, `${name}.bbl`), 'utf8'), text: () => run('pdftotext', ['-enc', 'UTF-8', `${name}.pdf`, '-'], dir).out.replace(/\s+/g, ' ') };
+  }
+
   it('BibTeX flavour (LaTeX commands) with pdfLaTeX + BibTeX + plainurl: every entry, no error, no warning', () => {
     const bib = exportBib(lib.db, { all: true }, 'bibtex');
     expect(bib).not.toMatch(/[^\x00-\x7f]/); // ASCII only: classic BibTeX sorts and purifies bytes
-    writeFileSync(join(dir, 'refs.bib'), bib);
-    writeFileSync(join(dir, 'classic.tex'), doc('\\usepackage{url}\n\\usepackage{hyperref}', '\\bibliographystyle{plainurl}\n\\bibliography{refs}'));
-    expect(run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'classic'], dir).status).toBe(0);
-    const bt = run('bibtex', ['classic'], dir);
-    const blg = readFileSync(join(dir, 'classic.blg'), 'utf8');
-    expect(problems(blg), blg).toEqual([]);
-    expect(bt.status, bt.out).toBe(0);
-    for (let i = 0; i < 2; i++) run('pdflatex', ['-interaction=nonstopmode', 'classic'], dir);
-    const log = readFileSync(join(dir, 'classic.log'), 'utf8');
-    expect(problems(log), log.slice(-3000)).toEqual([]);
-    const bbl = readFileSync(join(dir, 'classic.bbl'), 'utf8');
-    expect(bbl.match(/\\bibitem/g)).toHaveLength(FIXTURE_PAPERS.length);
+    const out = compile('classic', bib, 'bibtex');
+    expect(out.bbl.match(/\\bibitem/g)).toHaveLength(FIXTURE_PAPERS.length);
     // The typeset text: accents and specials came out as characters, math as math.
-    const text = run('pdftotext', ['-enc', 'UTF-8', 'classic.pdf', '-'], dir).out.replace(/\s+/g, ' ');
+    const text = out.text();
     expect(text).toContain('Steinþór');
     expect(text).toContain('100% & more: a_b ~ ^ \\ #');
     expect(text).toContain('Rønnow');
@@ -77,35 +91,17 @@ describe('exported .bib files compile with the real tools', () => {
   it('BibLaTeX flavour (UTF-8) with pdfLaTeX + biber: every entry, no error, no warning', () => {
     const bib = exportBib(lib.db, { all: true }, 'biblatex');
     expect(bib).toContain('Hương, Nguyễn Thị Ngọc');
-    writeFileSync(join(dir, 'refs8.bib'), bib);
-    writeFileSync(join(dir, 'modern.tex'), doc('\\usepackage[backend=biber,maxbibnames=200]{biblatex}\n\\addbibresource{refs8.bib}', '\\printbibliography'));
-    expect(run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'modern'], dir).status).toBe(0);
-    // pdfLaTeX has no glyphs for the Vietnamese horn and hook: biber writes them as macros
-    // (--output-safechars), which the .bib's @preamble defines when the document does not.
-    const b = run('biber', ['--output-safechars', 'modern'], dir);
-    const blg = readFileSync(join(dir, 'modern.blg'), 'utf8');
-    expect(problems(blg), blg).toEqual([]);
-    expect(b.status, b.out).toBe(0);
-    for (let i = 0; i < 2; i++) run('pdflatex', ['-interaction=nonstopmode', 'modern'], dir);
-    const log = readFileSync(join(dir, 'modern.log'), 'utf8');
-    expect(problems(log), log.slice(-3000)).toEqual([]);
-    const bbl = readFileSync(join(dir, 'modern.bbl'), 'utf8');
-    expect(bbl.match(/\\entry\{/g)).toHaveLength(FIXTURE_PAPERS.length);
-    expect(bbl).toContain('\\field{eprinttype}{arxiv}');
+    const out = compile('modern', bib, 'biber');
+    expect(out.bbl.match(/\\entry\{/g)).toHaveLength(FIXTURE_PAPERS.length);
+    expect(out.bbl).toContain('\\field{eprinttype}{arxiv}');
+    expect(out.text()).toContain('Steinþór');
   });
 
   it('BibLaTeX flavour with --ascii also compiles with biber', () => {
     const bib = exportBib(lib.db, { all: true }, 'biblatex', 'ascii');
     // Only letters with stacked marks stay UTF-8: biber cannot decode nested accent macros.
     expect(bib.match(/[^\x00-\x7f]/g)?.every((c) => /[\u0300-\u036f].*[\u0300-\u036f]/.test(c.normalize('NFD')))).toBe(true);
-    expect(bib).toContain('Steingr{\\\'i}msson');
-    writeFileSync(join(dir, 'refsa.bib'), bib);
-    writeFileSync(join(dir, 'modern2.tex'), doc('\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refsa.bib}', '\\printbibliography'));
-    run('pdflatex', ['-interaction=nonstopmode', 'modern2'], dir);
-    const b = run('biber', ['--output-safechars', 'modern2'], dir);
-    expect(problems(readFileSync(join(dir, 'modern2.blg'), 'utf8'))).toEqual([]);
-    expect(b.status).toBe(0);
-    for (let i = 0; i < 2; i++) run('pdflatex', ['-interaction=nonstopmode', 'modern2'], dir);
-    expect(problems(readFileSync(join(dir, 'modern2.log'), 'utf8'))).toEqual([]);
+    expect(bib).toContain("Steingr{\\'i}msson");
+    expect(compile('modern2', bib, 'biber').bbl.match(/\\entry\{/g)).toHaveLength(FIXTURE_PAPERS.length);
   });
 });

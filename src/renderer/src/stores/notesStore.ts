@@ -71,9 +71,10 @@ export async function loadNote(paperId: number | null): Promise<void> {
     const doc = await api().invoke('notes:get', { paperId });
     if (useNotesStore.getState().paperId !== paperId) return;
     const draft = readDraft(paperId);
-    // A draft newer than what the core has (a save that never arrived): keep typing from it.
-    if (draft && draft.body !== doc.body && draft.base === doc.updatedAt) {
-      useNotesStore.setState({ body: draft.body, baseUpdatedAt: doc.updatedAt, loaded: true, status: 'dirty' });
+    // Text typed here that the core never confirmed: keep typing from it. Saving it against its
+    // own base means a newer save from elsewhere comes back as `replaced` and is kept too.
+    if (draft && draft.body !== doc.body) {
+      useNotesStore.setState({ body: draft.body, baseUpdatedAt: draft.base, loaded: true, status: 'dirty' });
       scheduleSave();
     } else {
       localStorage.removeItem(draftKey(paperId));
