@@ -54,14 +54,23 @@ describe('AnnotationManager', () => {
     expect(m.status).toBe('saved');
   });
 
-  it('debounces changes by a second and sends only the changed fields', async () => {
+  it('sends a change within a second of the last edit', async () => {
+    const m = make();
+    const a = m.add(base);
+    await vi.advanceTimersByTimeAsync(0);
+    m.update(a.id, { comment: 'x' });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(saves).toHaveLength(2);
+  });
+
+  it('debounces changes and sends only the changed fields', async () => {
     const m = make();
     const a = m.add(base);
     await vi.advanceTimersByTimeAsync(0);
     m.update(a.id, { comment: 'first' });
     await vi.advanceTimersByTimeAsync(500);
     m.update(a.id, { color: '#ff6666' });
-    await vi.advanceTimersByTimeAsync(900);
+    await vi.advanceTimersByTimeAsync(700);
     expect(saves).toHaveLength(1);
     expect(m.status).toBe('pending');
     await vi.advanceTimersByTimeAsync(100);

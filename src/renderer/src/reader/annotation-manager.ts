@@ -3,7 +3,8 @@
  * sort-index order, undo/redo, and saving through injected callbacks only.
  *
  * Saving: a new annotation (or an undone delete) is saved at once — other things want its id,
- * and "new" must reach SQLite within a second. Changes are debounced (`debounceMs`, 1 s) but never
+ * and "new" must reach SQLite within a second. Changes are debounced (`debounceMs`, 750 ms, so a
+ * change is stored within a second of the last edit) but never
  * held longer than `maxWaitMs` (10 s). Patches of one annotation merge, so a save carries exactly
  * the fields that changed and can never drop another field. `flush({ keepalive: true })` sends
  * everything pending at once, for tab and window close. Failed saves are kept and retried.
@@ -69,7 +70,7 @@ export class AnnotationManager {
       this.items.set(a.id, a);
       this.saved.add(a.id);
     }
-    this.debounceMs = opts.debounceMs ?? 1000;
+    this.debounceMs = opts.debounceMs ?? 750;
     this.maxWaitMs = opts.maxWaitMs ?? 10_000;
     this.retryMs = opts.retryMs ?? 2000;
     this.now = opts.now ?? (() => new Date().toISOString());

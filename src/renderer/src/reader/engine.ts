@@ -8,7 +8,7 @@
  */
 import { describeLoadError, pdfjsLib, pdfWorker, type PDFDocumentProxy } from './pdfjs';
 import { EventBus, LinkTarget, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
-import 'pdfjs-dist/web/pdf_viewer.css';
+import { installViewerCss } from './pdfjs-css';
 import type { Annotation, ReadingPosition } from '@shared/annotations';
 import type { AnnotationManager } from './annotation-manager';
 import { ensureLayer, hitTest, LAYER_CLASS, NOTE_SIZE, renderLayer } from './annotation-layer';
@@ -56,6 +56,7 @@ export interface EngineOptions {
 
 /** Start what opening a PDF needs (engine code, pdf.js worker) before the user asks. */
 export function prewarm(): void {
+  installViewerCss();
   pdfWorker();
 }
 
@@ -102,6 +103,7 @@ export class ReaderEngine {
     readonly container: HTMLDivElement,
     private readonly opts: EngineOptions,
   ) {
+    installViewerCss();
     const viewerDiv = document.createElement('div');
     viewerDiv.className = 'pdfViewer';
     container.replaceChildren(viewerDiv);
