@@ -255,7 +255,30 @@ test.describe('files that are not readable PDFs', () => {
 });
 
 test.describe('a 1,000-page PDF', () => {
-  test.use({ pdfPapers: { make: async () => [{ title: 'A very long book', pdf: await makeBook(1000), pages: 1000 }] } });
+  test.use({
+    pdfPapers: {
+      make: async () => [
+        {
+          title: 'A very long book',
+          pdf: await makeBook(1000),
+          pages: 1000,
+          annotations: (paperId: number) => [
+            {
+              id: 'deep-in-the-book',
+              paperId,
+              kind: 'highlight' as const,
+              color: '#a28ae5',
+              pageIndex: 899,
+              rects: [[72, 716, 250, 738]],
+              text: 'Chapter page 900',
+              comment: 'Remember this one',
+              sortIndex: '00899|000000|00054',
+            },
+          ],
+        },
+      ],
+    },
+  });
 
   test('opens, scrolls and jumps without rendering every page', async ({ reader }) => {
     await reader.openFromLibrary('A very long book');
@@ -269,5 +292,12 @@ test.describe('a 1,000-page PDF', () => {
     // Only pages near the viewport have canvases.
     expect(await reader.viewer.locator('.page canvas').count()).toBeLessThan(30);
     await reader.snap('page-800');
+
+    // A click on an annotation in the sidebar scrolls to it.
+    await reader.annotationCards().filter({ hasText: 'Remember this one' }).click();
+    await expect(reader.pageNumber).toHaveValue('900');
+    await expect(reader.highlights(900)).toBeVisible();
+    await expect(reader.annotationPopup.getByRole('textbox', { name: 'Comment' })).toHaveValue('Remember this one');
+    await reader.snap('annotation-on-page-900');
   });
 });
