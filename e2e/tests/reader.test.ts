@@ -106,6 +106,50 @@ test.describe('reading and annotating a PDF', () => {
     await expect(reader.pageDiv(1).locator('.annotationLayer a[href="https://arxiv.org/abs/1706.03762"]')).toHaveAttribute('target', '_blank');
   });
 
+  test('zoom with the keyboard, Ctrl+wheel and the fit presets', async ({ reader, page }) => {
+    await reader.openFromLibrary(TITLE);
+    await reader.waitForFirstPage();
+    const zoom = reader.toolbar.getByTestId('zoom-value');
+    const width = async () => (await reader.pageDiv(1).boundingBox())!.width;
+    const w0 = await width();
+    await reader.viewer.click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+=');
+    await expect.poll(width).toBeGreaterThan(w0 * 1.05);
+    await page.keyboard.press('Control+-');
+    await page.keyboard.press('Control+-');
+    await expect.poll(width).toBeLessThan(w0);
+    const w1 = await width();
+    await reader.viewer.hover();
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+    await expect.poll(width).toBeGreaterThan(w1 * 1.05);
+    await zoom.click();
+    await page.getByRole('menuitem', { name: 'Fit page' }).click();
+    await expect(zoom).toHaveText('Fit page');
+    const viewerBox = (await reader.viewer.boundingBox())!;
+    expect((await reader.pageDiv(1).boundingBox())!.height).toBeLessThanOrEqual(viewerBox.height);
+    await reader.snap('fit-page');
+  });
+
+  test('a selection over two lines is highlighted line by line', async ({ reader, page }) => {
+    await reader.openFromLibrary(TITLE);
+    await reader.waitForFirstPage();
+    const from = (await reader.textSpan(SENTENCE).boundingBox())!;
+    const to = (await reader.textSpan('The reader must keep highlights').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await reader.selectionPopup.getByRole('radio', { name: 'Orange' }).click();
+    await expect(reader.highlights()).toHaveCount(2);
+    const [a, b] = await reader.highlights().evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { top: number; left: number }));
+    expect(b!.top - a!.top).toBeGreaterThan(from.height * 0.8);
+    expect(Math.abs(b!.left - to.x)).toBeLessThan(2);
+    await expect(reader.annotationCards().first()).toContainText('without quadratic cost. The reader must');
+    await reader.snap('two-line-highlight');
+  });
+
   test('last page and zoom come back when the paper is reopened', async ({ reader }) => {
     await reader.openFromLibrary(TITLE);
     await reader.waitForFirstPage();
