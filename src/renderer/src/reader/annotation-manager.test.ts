@@ -159,6 +159,31 @@ describe('AnnotationManager', () => {
     expect(m.status).toBe('saved');
   });
 
+  it('an unload flush also carries a change still in flight', async () => {
+    let release: () => void = () => {};
+    const sent: AnnotationInput[][] = [];
+    const m = new AnnotationManager({
+      paperId: 1,
+      pdfSha256: null,
+      annotations: [],
+      onSave: (list, o) => {
+        sent.push(list);
+        return o.keepalive ? Promise.resolve() : new Promise<void>((ok) => (release = ok));
+      },
+      onDelete: () => Promise.resolve(),
+    });
+    const a = m.add(base);
+    await vi.advanceTimersByTimeAsync(0);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    m.update(a.id, { color: '#ff6666' });
+    await vi.advanceTimersByTimeAsync(1000); // in flight, not acknowledged
+    m.update(a.id, { comment: 'last words' });
+    await m.flush({ keepalive: true });
+    expect(sent.at(-1)![0]).toMatchObject({ id: a.id, color: '#ff6666', comment: 'last words' });
+    release();
+  });
+
   it('lists in sort-index order', () => {
     const m = make();
     m.add({ ...base, sortIndex: '00003|000000|00000' });

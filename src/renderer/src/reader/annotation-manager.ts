@@ -48,6 +48,8 @@ export class AnnotationManager {
   private readonly pending = new Map<string, { input: AnnotationInput; full: boolean }>();
   private readonly pendingDeletes = new Set<string>();
   private readonly saved = new Set<string>();
+  /** Saves sent but not yet acknowledged, by id (a keepalive flush re-sends them, see flush). */
+  private readonly unacked = new Map<string, AnnotationInput>();
   /** How many times the user deleted annotations (not counting undo/redo): for "Undo" toasts. */
   deletions = 0;
   private undoStack: HistoryEntry[] = [];
@@ -179,6 +181,15 @@ export class AnnotationManager {
     this.clearTimer();
     const inputs = [...this.pending.entries()];
     const deletes = [...this.pendingDeletes];
+    if (opts.keepalive) {
+      // An unload flush does not wait for saves in flight, so it may arrive first; it carries
+      // their fields too, or the server would ignore the older one and lose them.
+      for (const [id, input] of this.unacked) {
+        const i = inputs.findIndex(([x]) => x === id);
+        if (i >= 0) inputs[i] = [id, { input: { ...input, ...inputs[i]![1].input }, full: inputs[i]![1].full }];
+        else if (!deletes.includes(id) && this.items.has(id)) inputs.push([id, { input: { ...input, updatedAt: this.items.get(id)!.updatedAt }, full: false }]);
+      }
+    }
     this.pending.clear();
     this.pendingDeletes.clear();
     this.firstPendingAt = null;
@@ -188,11 +199,15 @@ export class AnnotationManager {
       this.emit();
       try {
         if (inputs.length) {
+          inputs.forEach(([id, p]) => this.unacked.set(id, { ...this.unacked.get(id), ...p.input }));
           await this.opts.onSave(
             inputs.map(([, p]) => p.input),
             opts,
           );
-          inputs.forEach(([id]) => this.saved.add(id));
+          inputs.forEach(([id, p]) => {
+            this.saved.add(id);
+            if (this.unacked.get(id)?.updatedAt === p.input.updatedAt) this.unacked.delete(id);
+          });
         }
         if (deletes.length) {
           await this.opts.onDelete(deletes, opts);
