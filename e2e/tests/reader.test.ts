@@ -192,6 +192,7 @@ test.describe('reading and annotating a PDF', () => {
     // Moving the area keeps its comment.
     await reader.tool('Select text').click();
     const area = page1.locator('.ps-area');
+    await expect(area).toBeVisible();
     const a = (await area.boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await page.mouse.down();
@@ -210,6 +211,10 @@ test.describe('reading and annotating a PDF', () => {
     await expect(reader.annotationCards()).toHaveCount(1);
     await reader.snap('filtered');
     await reader.sidebar.getByRole('group', { name: 'Filter annotations' }).getByRole('button', { name: 'figures' }).click();
+    await reader.sidebar.getByRole('searchbox', { name: 'Search annotations' }).fill('appendix');
+    await expect(reader.annotationCards()).toHaveCount(1);
+    await expect(reader.annotationCards()).toContainText('Check the appendix');
+    await reader.sidebar.getByRole('searchbox', { name: 'Search annotations' }).fill('');
 
     // Delete, then undo from the toast.
     await reader.annotationCards().filter({ hasText: 'Check the appendix' }).click();

@@ -140,8 +140,12 @@ export class ReaderEngine {
   // ── loading ──
   async load(data: Uint8Array, manager: AnnotationManager): Promise<void> {
     this.manager = manager;
+    let drawn = manager.list();
     this.cleanups.push(
       manager.subscribe(() => {
+        // Save-status changes notify too; redraw only when the annotations changed.
+        if (manager.list() === drawn) return;
+        drawn = manager.list();
         this.byPage = null;
         this.redrawAll();
       }),

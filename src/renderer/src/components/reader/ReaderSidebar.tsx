@@ -55,6 +55,7 @@ function AnnotationList({ engine, manager, state }: Props) {
   const list = useAnnotations(manager).list();
   const [colors, setColors] = useState<Set<string>>(new Set());
   const [tags, setTags] = useState<Set<string>>(new Set());
+  const [query, setQuery] = useState('');
   const allTags = useMemo(() => [...new Set(list.flatMap((a) => a.tags))].sort(), [list]);
   const usedColors = useMemo(() => ANNOTATION_COLORS.filter((c) => list.some((a) => a.color === c.hex)), [list]);
   // Long lists: draw the first cards with the first page, the rest right after.
@@ -64,7 +65,13 @@ function AnnotationList({ engine, manager, state }: Props) {
     const t = setTimeout(() => setLimit(Infinity), 50);
     return () => clearTimeout(t);
   }, [state.firstPagePainted, limit]);
-  const shown = list.filter((a) => (!colors.size || colors.has(a.color)) && (!tags.size || a.tags.some((t) => tags.has(t))));
+  const q = query.trim().toLowerCase();
+  const shown = list.filter(
+    (a) =>
+      (!colors.size || colors.has(a.color)) &&
+      (!tags.size || a.tags.some((t) => tags.has(t))) &&
+      (!q || `${a.text ?? ''} ${a.comment ?? ''} ${a.tags.join(' ')}`.toLowerCase().includes(q)),
+  );
   const toggle = (set: Set<string>, v: string, apply: (s: Set<string>) => void) => {
     const next = new Set(set);
     if (next.has(v)) next.delete(v);
@@ -110,8 +117,16 @@ function AnnotationList({ engine, manager, state }: Props) {
           {shown.length === 0 && <li className="reader-sidebar__empty">No annotations match the filter.</li>}
         </ul>
       )}
-      {(usedColors.length > 1 || allTags.length > 0) && (
+      {list.length > 0 && (
         <div className="ann-filter" role="group" aria-label="Filter annotations">
+          <input
+            className="reader-input ann-filter__search"
+            type="search"
+            aria-label="Search annotations"
+            placeholder="Search annotations"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <div className="ann-filter__colors">
             {usedColors.map((c) => (
               <button
