@@ -216,6 +216,12 @@ test.describe('reading and annotating a PDF', () => {
     await expect(reader.annotationCards()).toContainText('Check the appendix');
     await reader.sidebar.getByRole('searchbox', { name: 'Search annotations' }).fill('');
 
+    // Recolour from the card's context menu: the comment stays.
+    await reader.annotationCards().filter({ hasText: 'Figure to redo' }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Annotation actions' }).getByRole('menuitem', { name: 'Purple' }).click();
+    await expect(page1.locator('.ps-area')).toHaveCSS('border-top-color', 'rgb(162, 138, 229)');
+    await expect(reader.annotationCards().filter({ hasText: 'Figure to redo' })).toHaveCount(1);
+
     // Delete, then undo from the toast.
     await reader.annotationCards().filter({ hasText: 'Check the appendix' }).click();
     await reader.annotationPopup.getByRole('button', { name: 'Delete annotation' }).click();

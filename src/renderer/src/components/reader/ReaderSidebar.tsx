@@ -3,6 +3,7 @@
  * tag; a click scrolls to the annotation), the document outline, and page thumbnails (drawn
  * only when scrolled into view).
  */
+import * as ContextMenu from '@radix-ui/react-context-menu';
 import { Highlighter, LayoutGrid, ListTree, MessageSquareText, SquareDashed, StickyNote, Underline } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ANNOTATION_COLORS, type Annotation } from '@shared/annotations';
@@ -90,28 +91,33 @@ function AnnotationList({ engine, manager, state }: Props) {
         <ul ref={listRef} aria-label="Annotations" className="ann-list__items">
           {shown.slice(0, limit).map((a) => (
             <li key={a.id}>
-              <button
-                className={`ann-card${a.id === state.selectedId ? ' is-selected' : ''}`}
-                style={{ '--ann-color': a.color } as CSSProperties}
-                onClick={() => engine.scrollToAnnotation(a)}
-                data-annotation-id={a.id}
-              >
-                <span className="ann-card__head">
-                  {KIND_ICON[a.kind]}
-                  <span>Page {a.pageIndex + 1}</span>
-                </span>
-                {a.text && <span className="ann-card__text">{a.text}</span>}
-                {a.comment && <span className="ann-card__comment">{a.comment}</span>}
-                {a.tags.length > 0 && (
-                  <span className="ann-card__tags">
-                    {a.tags.map((t) => (
-                      <span key={t} className="ann-tag">
-                        {t}
+              <ContextMenu.Root>
+                <ContextMenu.Trigger asChild>
+                  <button
+                    className={`ann-card${a.id === state.selectedId ? ' is-selected' : ''}`}
+                    style={{ '--ann-color': a.color } as CSSProperties}
+                    onClick={() => engine.scrollToAnnotation(a)}
+                    data-annotation-id={a.id}
+                  >
+                    <span className="ann-card__head">
+                      {KIND_ICON[a.kind]}
+                      <span>Page {a.pageIndex + 1}</span>
+                    </span>
+                    {a.text && <span className="ann-card__text">{a.text}</span>}
+                    {a.comment && <span className="ann-card__comment">{a.comment}</span>}
+                    {a.tags.length > 0 && (
+                      <span className="ann-card__tags">
+                        {a.tags.map((t) => (
+                          <span key={t} className="ann-tag">
+                            {t}
+                          </span>
+                        ))}
                       </span>
-                    ))}
-                  </span>
-                )}
-              </button>
+                    )}
+                  </button>
+                </ContextMenu.Trigger>
+                <CardMenu manager={manager} engine={engine} a={a} />
+              </ContextMenu.Root>
             </li>
           ))}
           {shown.length === 0 && <li className="reader-sidebar__empty">No annotations match the filter.</li>}
@@ -151,6 +157,32 @@ function AnnotationList({ engine, manager, state }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Right-click on a card, as in Zotero: colour, delete. */
+function CardMenu({ manager, engine, a }: { manager: AnnotationManager; engine: ReaderEngine; a: Annotation }) {
+  return (
+    <ContextMenu.Portal>
+      <ContextMenu.Content className="reader-menu" aria-label="Annotation actions">
+        {ANNOTATION_COLORS.map((c) => (
+          <ContextMenu.Item key={c.hex} className="reader-menu__item" onSelect={() => manager.update(a.id, { color: c.hex })}>
+            <span className="swatch" style={{ background: c.hex }} /> {c.name}
+            {a.color === c.hex && <span className="reader-menu__check">✓</span>}
+          </ContextMenu.Item>
+        ))}
+        <ContextMenu.Separator className="reader-menu__sep" />
+        <ContextMenu.Item
+          className="reader-menu__item reader-menu__item--danger"
+          onSelect={() => {
+            manager.delete([a.id]);
+            engine.select(null);
+          }}
+        >
+          Delete
+        </ContextMenu.Item>
+      </ContextMenu.Content>
+    </ContextMenu.Portal>
   );
 }
 
