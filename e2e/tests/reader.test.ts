@@ -106,6 +106,50 @@ test.describe('reading and annotating a PDF', () => {
     await expect(reader.pageDiv(1).locator('.annotationLayer a[href="https://arxiv.org/abs/1706.03762"]')).toHaveAttribute('target', '_blank');
   });
 
+  test('zoom with the keyboard, Ctrl+wheel and the fit presets', async ({ reader, page }) => {
+    await reader.openFromLibrary(TITLE);
+    await reader.waitForFirstPage();
+    const zoom = reader.toolbar.getByTestId('zoom-value');
+    const width = async () => (await reader.pageDiv(1).boundingBox())!.width;
+    const w0 = await width();
+    await reader.viewer.click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+=');
+    await expect.poll(width).toBeGreaterThan(w0 * 1.05);
+    await page.keyboard.press('Control+-');
+    await page.keyboard.press('Control+-');
+    await expect.poll(width).toBeLessThan(w0);
+    const w1 = await width();
+    await reader.viewer.hover();
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+    await expect.poll(width).toBeGreaterThan(w1 * 1.05);
+    await zoom.click();
+    await page.getByRole('menuitem', { name: 'Fit page' }).click();
+    await expect(zoom).toHaveText('Fit page');
+    const viewerBox = (await reader.viewer.boundingBox())!;
+    expect((await reader.pageDiv(1).boundingBox())!.height).toBeLessThanOrEqual(viewerBox.height);
+    await reader.snap('fit-page');
+  });
+
+  test('a selection over two lines is highlighted line by line', async ({ reader, page }) => {
+    await reader.openFromLibrary(TITLE);
+    await reader.waitForFirstPage();
+    const from = (await reader.textSpan(SENTENCE).boundingBox())!;
+    const to = (await reader.textSpan('The reader must keep highlights').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await reader.selectionPopup.getByRole('radio', { name: 'Orange' }).click();
+    await expect(reader.highlights()).toHaveCount(2);
+    const [a, b] = await reader.highlights().evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { top: number; left: number }));
+    expect(b!.top - a!.top).toBeGreaterThan(from.height * 0.8);
+    expect(Math.abs(b!.left - to.x)).toBeLessThan(2);
+    await expect(reader.annotationCards().first()).toContainText('without quadratic cost. The reader must');
+    await reader.snap('two-line-highlight');
+  });
+
   test('last page and zoom come back when the paper is reopened', async ({ reader }) => {
     await reader.openFromLibrary(TITLE);
     await reader.waitForFirstPage();
@@ -148,6 +192,7 @@ test.describe('reading and annotating a PDF', () => {
     // Moving the area keeps its comment.
     await reader.tool('Select text').click();
     const area = page1.locator('.ps-area');
+    await expect(area).toBeVisible();
     const a = (await area.boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await page.mouse.down();
@@ -166,6 +211,16 @@ test.describe('reading and annotating a PDF', () => {
     await expect(reader.annotationCards()).toHaveCount(1);
     await reader.snap('filtered');
     await reader.sidebar.getByRole('group', { name: 'Filter annotations' }).getByRole('button', { name: 'figures' }).click();
+    await reader.sidebar.getByRole('searchbox', { name: 'Search annotations' }).fill('appendix');
+    await expect(reader.annotationCards()).toHaveCount(1);
+    await expect(reader.annotationCards()).toContainText('Check the appendix');
+    await reader.sidebar.getByRole('searchbox', { name: 'Search annotations' }).fill('');
+
+    // Recolour from the card's context menu: the comment stays.
+    await reader.annotationCards().filter({ hasText: 'Figure to redo' }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Annotation actions' }).getByRole('menuitem', { name: 'Purple' }).click();
+    await expect(page1.locator('.ps-area')).toHaveCSS('border-top-color', 'rgb(162, 138, 229)');
+    await expect(reader.annotationCards().filter({ hasText: 'Figure to redo' })).toHaveCount(1);
 
     // Delete, then undo from the toast.
     await reader.annotationCards().filter({ hasText: 'Check the appendix' }).click();
@@ -255,7 +310,30 @@ test.describe('files that are not readable PDFs', () => {
 });
 
 test.describe('a 1,000-page PDF', () => {
-  test.use({ pdfPapers: { make: async () => [{ title: 'A very long book', pdf: await makeBook(1000), pages: 1000 }] } });
+  test.use({
+    pdfPapers: {
+      make: async () => [
+        {
+          title: 'A very long book',
+          pdf: await makeBook(1000),
+          pages: 1000,
+          annotations: (paperId: number) => [
+            {
+              id: 'deep-in-the-book',
+              paperId,
+              kind: 'highlight' as const,
+              color: '#a28ae5',
+              pageIndex: 899,
+              rects: [[72, 716, 250, 738]],
+              text: 'Chapter page 900',
+              comment: 'Remember this one',
+              sortIndex: '00899|000000|00054',
+            },
+          ],
+        },
+      ],
+    },
+  });
 
   test('opens, scrolls and jumps without rendering every page', async ({ reader }) => {
     await reader.openFromLibrary('A very long book');
@@ -269,5 +347,12 @@ test.describe('a 1,000-page PDF', () => {
     // Only pages near the viewport have canvases.
     expect(await reader.viewer.locator('.page canvas').count()).toBeLessThan(30);
     await reader.snap('page-800');
+
+    // A click on an annotation in the sidebar scrolls to it.
+    await reader.annotationCards().filter({ hasText: 'Remember this one' }).click();
+    await expect(reader.pageNumber).toHaveValue('900');
+    await expect(reader.highlights(900)).toBeVisible();
+    await expect(reader.annotationPopup.getByRole('textbox', { name: 'Comment' })).toHaveValue('Remember this one');
+    await reader.snap('annotation-on-page-900');
   });
 });

@@ -11,7 +11,8 @@ export const LAYER_CLASS = 'ps-annotations';
 /** A note's box in PDF points. */
 export const NOTE_SIZE = 22;
 
-function box(el: HTMLElement, rect: readonly number[], viewport: ViewportLike): HTMLElement {
+/** Place `el` over `rect` (PDF points) in percentages of the page. */
+export function box(el: HTMLElement, rect: readonly number[], viewport: ViewportLike): HTMLElement {
   const p = p2percent(rect, viewport);
   el.style.left = `${p.left}%`;
   el.style.top = `${p.top}%`;

@@ -54,14 +54,23 @@ describe('AnnotationManager', () => {
     expect(m.status).toBe('saved');
   });
 
-  it('debounces changes by a second and sends only the changed fields', async () => {
+  it('sends a change within a second of the last edit', async () => {
+    const m = make();
+    const a = m.add(base);
+    await vi.advanceTimersByTimeAsync(0);
+    m.update(a.id, { comment: 'x' });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(saves).toHaveLength(2);
+  });
+
+  it('debounces changes and sends only the changed fields', async () => {
     const m = make();
     const a = m.add(base);
     await vi.advanceTimersByTimeAsync(0);
     m.update(a.id, { comment: 'first' });
     await vi.advanceTimersByTimeAsync(500);
     m.update(a.id, { color: '#ff6666' });
-    await vi.advanceTimersByTimeAsync(900);
+    await vi.advanceTimersByTimeAsync(700);
     expect(saves).toHaveLength(1);
     expect(m.status).toBe('pending');
     await vi.advanceTimersByTimeAsync(100);
@@ -148,6 +157,31 @@ describe('AnnotationManager', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(saves).toHaveLength(1);
     expect(m.status).toBe('saved');
+  });
+
+  it('an unload flush also carries a change still in flight', async () => {
+    let release: () => void = () => {};
+    const sent: AnnotationInput[][] = [];
+    const m = new AnnotationManager({
+      paperId: 1,
+      pdfSha256: null,
+      annotations: [],
+      onSave: (list, o) => {
+        sent.push(list);
+        return o.keepalive ? Promise.resolve() : new Promise<void>((ok) => (release = ok));
+      },
+      onDelete: () => Promise.resolve(),
+    });
+    const a = m.add(base);
+    await vi.advanceTimersByTimeAsync(0);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    m.update(a.id, { color: '#ff6666' });
+    await vi.advanceTimersByTimeAsync(1000); // in flight, not acknowledged
+    m.update(a.id, { comment: 'last words' });
+    await m.flush({ keepalive: true });
+    expect(sent.at(-1)![0]).toMatchObject({ id: a.id, color: '#ff6666', comment: 'last words' });
+    release();
   });
 
   it('lists in sort-index order', () => {

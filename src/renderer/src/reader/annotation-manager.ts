@@ -3,7 +3,8 @@
  * sort-index order, undo/redo, and saving through injected callbacks only.
  *
  * Saving: a new annotation (or an undone delete) is saved at once — other things want its id,
- * and "new" must reach SQLite within a second. Changes are debounced (`debounceMs`, 1 s) but never
+ * and "new" must reach SQLite within a second. Changes are debounced (`debounceMs`, 750 ms, so a
+ * change is stored within a second of the last edit) but never
  * held longer than `maxWaitMs` (10 s). Patches of one annotation merge, so a save carries exactly
  * the fields that changed and can never drop another field. `flush({ keepalive: true })` sends
  * everything pending at once, for tab and window close. Failed saves are kept and retried.
@@ -47,6 +48,8 @@ export class AnnotationManager {
   private readonly pending = new Map<string, { input: AnnotationInput; full: boolean }>();
   private readonly pendingDeletes = new Set<string>();
   private readonly saved = new Set<string>();
+  /** Saves sent but not yet acknowledged, by id (a keepalive flush re-sends them, see flush). */
+  private readonly unacked = new Map<string, AnnotationInput>();
   /** How many times the user deleted annotations (not counting undo/redo): for "Undo" toasts. */
   deletions = 0;
   private undoStack: HistoryEntry[] = [];
@@ -69,7 +72,7 @@ export class AnnotationManager {
       this.items.set(a.id, a);
       this.saved.add(a.id);
     }
-    this.debounceMs = opts.debounceMs ?? 1000;
+    this.debounceMs = opts.debounceMs ?? 750;
     this.maxWaitMs = opts.maxWaitMs ?? 10_000;
     this.retryMs = opts.retryMs ?? 2000;
     this.now = opts.now ?? (() => new Date().toISOString());
@@ -178,6 +181,15 @@ export class AnnotationManager {
     this.clearTimer();
     const inputs = [...this.pending.entries()];
     const deletes = [...this.pendingDeletes];
+    if (opts.keepalive) {
+      // An unload flush does not wait for saves in flight, so it may arrive first; it carries
+      // their fields too, or the server would ignore the older one and lose them.
+      for (const [id, input] of this.unacked) {
+        const i = inputs.findIndex(([x]) => x === id);
+        if (i >= 0) inputs[i] = [id, { input: { ...input, ...inputs[i]![1].input }, full: inputs[i]![1].full }];
+        else if (!deletes.includes(id) && this.items.has(id)) inputs.push([id, { input: { ...input, updatedAt: this.items.get(id)!.updatedAt }, full: false }]);
+      }
+    }
     this.pending.clear();
     this.pendingDeletes.clear();
     this.firstPendingAt = null;
@@ -187,11 +199,15 @@ export class AnnotationManager {
       this.emit();
       try {
         if (inputs.length) {
+          inputs.forEach(([id, p]) => this.unacked.set(id, { ...this.unacked.get(id), ...p.input }));
           await this.opts.onSave(
             inputs.map(([, p]) => p.input),
             opts,
           );
-          inputs.forEach(([id]) => this.saved.add(id));
+          inputs.forEach(([id, p]) => {
+            this.saved.add(id);
+            if (this.unacked.get(id)?.updatedAt === p.input.updatedAt) this.unacked.delete(id);
+          });
         }
         if (deletes.length) {
           await this.opts.onDelete(deletes, opts);

@@ -8,13 +8,14 @@
  */
 import { describeLoadError, pdfjsLib, pdfWorker, type PDFDocumentProxy } from './pdfjs';
 import { EventBus, LinkTarget, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
-import 'pdfjs-dist/web/pdf_viewer.css';
+import { installViewerCss } from './pdfjs-css';
 import type { Annotation, ReadingPosition } from '@shared/annotations';
 import type { AnnotationManager } from './annotation-manager';
-import { ensureLayer, hitTest, LAYER_CLASS, NOTE_SIZE, renderLayer } from './annotation-layer';
-import { roundRect, v2pRect, type Rect, type ViewportLike } from './coordinates';
+import { ensureLayer, LAYER_CLASS, renderLayer } from './annotation-layer';
+import { PointerTools } from './pointer-tools';
+import type { ViewportLike } from './coordinates';
 import { selectionToPosition, type SelectionPosition } from './selection';
-import { closestOffset, getSortIndex, type TextItemLike } from './sort-index';
+import { getSortIndex, type TextItemLike } from './sort-index';
 
 export type Tool = 'select' | 'highlight' | 'underline' | 'note' | 'area';
 export interface OutlineItem {
@@ -56,6 +57,7 @@ export interface EngineOptions {
 
 /** Start what opening a PDF needs (engine code, pdf.js worker) before the user asks. */
 export function prewarm(): void {
+  installViewerCss();
   pdfWorker();
 }
 
@@ -102,6 +104,7 @@ export class ReaderEngine {
     readonly container: HTMLDivElement,
     private readonly opts: EngineOptions,
   ) {
+    installViewerCss();
     const viewerDiv = document.createElement('div');
     viewerDiv.className = 'pdfViewer';
     container.replaceChildren(viewerDiv);
@@ -137,8 +140,12 @@ export class ReaderEngine {
   // ── loading ──
   async load(data: Uint8Array, manager: AnnotationManager): Promise<void> {
     this.manager = manager;
+    let drawn = manager.list();
     this.cleanups.push(
       manager.subscribe(() => {
+        // Save-status changes notify too; redraw only when the annotations changed.
+        if (manager.list() === drawn) return;
+        drawn = manager.list();
         this.byPage = null;
         this.redrawAll();
       }),
@@ -313,7 +320,7 @@ export class ReaderEngine {
   }
 
   // ── internals ──
-  private readonly pages = {
+  readonly pages = {
     pageOf: (node: Node) => {
       const el = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('.page[data-page-number]');
       if (!el || !this.container.contains(el)) return null;
@@ -456,161 +463,27 @@ export class ReaderEngine {
       },
       { passive: false },
     );
-    on('pointerdown', (e) => this.onPointerDown(e));
+    const tools = new PointerTools({
+      manager: () => this.manager,
+      state: () => this.state,
+      pages: this.pages,
+      viewBox: (i) => (this.viewer.getPageView(i) as PageView).viewport.viewBox,
+      textItems: (i) => this.textItems(i).catch(() => []),
+      annotationsOn: (i) => this.annotationsOn(i),
+      select: (id) => this.select(id),
+      showSelection: (selection) => this.set({ selection }),
+      createFromSelection: (kind) => this.createFromSelection(kind),
+    });
+    on('pointerdown', (e) => tools.onPointerDown(e));
     on('pointerup', (e) => {
       if (e.button !== 0) return;
       // Let the selection settle first.
-      setTimeout(() => this.onPointerUp(e), 0);
+      setTimeout(() => tools.onPointerUp(e), 0);
     });
     const ro = new ResizeObserver(() => this.refresh());
     ro.observe(c);
     this.cleanups.push(() => ro.disconnect());
   }
-
-  /** The page under a pointer event, and the event's point in that page's PDF space. */
-  private pointIn(e: { target: EventTarget | null; clientX: number; clientY: number }, pageDiv?: HTMLElement) {
-    const page = pageDiv ? this.pages.pageOf(pageDiv) : e.target instanceof Node ? this.pages.pageOf(e.target) : null;
-    if (!page) return null;
-    const b = page.div.getBoundingClientRect();
-    const vx = e.clientX - b.left - page.div.clientLeft;
-    const vy = e.clientY - b.top - page.div.clientTop;
-    const [x, y] = page.viewport.convertToPdfPoint(vx, vy) as [number, number];
-    return { ...page, x, y, vx, vy };
-  }
-
-  private onPointerDown(e: PointerEvent): void {
-    if (e.button !== 0 || !this.manager) return;
-    const target = e.target as HTMLElement;
-    const annEl = target.closest<HTMLElement>('.ps-area, .ps-note');
-    if (annEl && this.state.tool !== 'area') {
-      e.preventDefault();
-      const id = annEl.dataset.annotationId!;
-      this.select(id);
-      if (annEl.classList.contains('ps-area')) this.dragArea(e, id, target.dataset.handle === 'resize' ? 'resize' : 'move');
-      return;
-    }
-    const at = this.pointIn(e);
-    if (!at) return;
-    if (this.state.tool === 'note') {
-      e.preventDefault();
-      const s = NOTE_SIZE;
-      void this.addAt(at.pageIndex, 'note', [at.x - s / 2, at.y - s / 2, at.x + s / 2, at.y + s / 2]);
-    } else if (this.state.tool === 'area') {
-      e.preventDefault();
-      this.drawArea(e, at);
-    }
-  }
-
-  private onPointerUp(e: PointerEvent): void {
-    if (!this.manager || (e.target as HTMLElement).closest?.('.ps-area, .ps-note')) return;
-    const tool = this.state.tool;
-    if (tool === 'note' || tool === 'area') return;
-    const sel = document.getSelection();
-    const pos = selectionToPosition(sel, this.pages);
-    if (pos) {
-      if (tool === 'highlight' || tool === 'underline') this.createFromSelection(tool);
-      else this.set({ selection: { position: pos, anchor: { x: e.clientX, y: e.clientY } } });
-      return;
-    }
-    this.set({ selection: null });
-    const at = this.pointIn(e);
-    if (!at) return;
-    const hit = hitTest(this.annotationsOn(at.pageIndex), at.x, at.y);
-    this.select(hit?.id ?? null);
-  }
-
-  private async addAt(pageIndex: number, kind: 'note' | 'area', rect: number[]): Promise<void> {
-    const r = roundRect(rect);
-    const view = this.viewer.getPageView(pageIndex) as PageView;
-    const items = await this.textItems(pageIndex).catch(() => []);
-    const a = this.manager!.add({
-      kind,
-      color: this.state.color,
-      pageIndex,
-      rects: [r],
-      sortIndex: getSortIndex({ pageIndex, rects: [r] }, view.viewport.viewBox, items, closestOffset(items, r)),
-    });
-    this.select(a.id);
-  }
-
-  /** Rubber-band a new area on one page. */
-  private drawArea(e: PointerEvent, start: NonNullable<ReturnType<ReaderEngine['pointIn']>>): void {
-    const band = document.createElement('div');
-    band.className = 'ps-rubberband';
-    ensureLayer(start.div).append(band);
-    const rectOf = (ev: PointerEvent): Rect => {
-      const b = start.div.getBoundingClientRect();
-      const w = start.div.clientWidth;
-      const h = start.div.clientHeight;
-      const vx = Math.min(Math.max(ev.clientX - b.left - start.div.clientLeft, 0), w);
-      const vy = Math.min(Math.max(ev.clientY - b.top - start.div.clientTop, 0), h);
-      return [Math.min(start.vx, vx), Math.min(start.vy, vy), Math.max(start.vx, vx), Math.max(start.vy, vy)];
-    };
-    const move = (ev: PointerEvent) => {
-      const [x1, y1, x2, y2] = rectOf(ev);
-      Object.assign(band.style, { left: `${x1}px`, top: `${y1}px`, width: `${x2 - x1}px`, height: `${y2 - y1}px` });
-    };
-    const up = (ev: PointerEvent) => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-      band.remove();
-      const v = rectOf(ev);
-      if (v[2] - v[0] < 4 || v[3] - v[1] < 4) return;
-      void this.addAt(start.pageIndex, 'area', v2pRect(v, start.viewport));
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
-    void e;
-  }
-
-  /** Move or resize an area; only its rects (and sort index) change, so its comment stays. */
-  private dragArea(e: PointerEvent, id: string, mode: 'move' | 'resize'): void {
-    const a = this.manager!.get(id);
-    const start = this.pointIn(e);
-    if (!a || !start) return;
-    const pageDiv = start.div;
-    const r0 = a.rects[0]!;
-    let next: number[] = r0;
-    const move = (ev: PointerEvent) => {
-      const p = this.pointIn(ev, pageDiv);
-      if (!p) return;
-      const dx = p.x - start.x;
-      const dy = p.y - start.y;
-      next =
-        mode === 'move'
-          ? [r0[0]! + dx, r0[1]! + dy, r0[2]! + dx, r0[3]! + dy]
-          : [r0[0]!, Math.min(r0[1]! + dy, r0[3]! - 4), Math.max(r0[2]! + dx, r0[0]! + 4), r0[3]!];
-      const el = pageDiv.querySelector<HTMLElement>(`.ps-area[data-annotation-id="${CSS.escape(id)}"]`);
-      const sel = pageDiv.querySelector<HTMLElement>(`.ps-selected[data-annotation-id="${CSS.escape(id)}"]`);
-      for (const x of [el, sel]) if (x) renderBox(x, next, start.viewport);
-    };
-    const up = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-      if (next === r0) return;
-      const r = roundRect(next);
-      const view = this.viewer.getPageView(a.pageIndex) as PageView;
-      void this.textItems(a.pageIndex)
-        .catch(() => [])
-        .then((items) =>
-          this.manager!.update(id, { rects: [r], sortIndex: getSortIndex({ pageIndex: a.pageIndex, rects: [r] }, view.viewport.viewBox, items) }),
-        );
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
-  }
-}
-
-function renderBox(el: HTMLElement, rect: number[], viewport: ViewportLike): void {
-  const [x1, y1, x2, y2] = (() => {
-    const a = viewport.convertToViewportPoint(rect[0]!, rect[1]!);
-    const b = viewport.convertToViewportPoint(rect[2]!, rect[3]!);
-    return [Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!)];
-  })();
-  el.style.left = `${(x1 / viewport.width) * 100}%`;
-  el.style.top = `${(y1 / viewport.height) * 100}%`;
-  el.style.width = `${((x2 - x1) / viewport.width) * 100}%`;
-  el.style.height = `${((y2 - y1) / viewport.height) * 100}%`;
 }
 
 function toOutline(o: { title: string; dest: string | unknown[] | null; url: string | null; items: unknown[] }): OutlineItem {

@@ -3,6 +3,7 @@
  * tag; a click scrolls to the annotation), the document outline, and page thumbnails (drawn
  * only when scrolled into view).
  */
+import * as ContextMenu from '@radix-ui/react-context-menu';
 import { Highlighter, LayoutGrid, ListTree, MessageSquareText, SquareDashed, StickyNote, Underline } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ANNOTATION_COLORS, type Annotation } from '@shared/annotations';
@@ -55,6 +56,7 @@ function AnnotationList({ engine, manager, state }: Props) {
   const list = useAnnotations(manager).list();
   const [colors, setColors] = useState<Set<string>>(new Set());
   const [tags, setTags] = useState<Set<string>>(new Set());
+  const [query, setQuery] = useState('');
   const allTags = useMemo(() => [...new Set(list.flatMap((a) => a.tags))].sort(), [list]);
   const usedColors = useMemo(() => ANNOTATION_COLORS.filter((c) => list.some((a) => a.color === c.hex)), [list]);
   // Long lists: draw the first cards with the first page, the rest right after.
@@ -64,7 +66,13 @@ function AnnotationList({ engine, manager, state }: Props) {
     const t = setTimeout(() => setLimit(Infinity), 50);
     return () => clearTimeout(t);
   }, [state.firstPagePainted, limit]);
-  const shown = list.filter((a) => (!colors.size || colors.has(a.color)) && (!tags.size || a.tags.some((t) => tags.has(t))));
+  const q = query.trim().toLowerCase();
+  const shown = list.filter(
+    (a) =>
+      (!colors.size || colors.has(a.color)) &&
+      (!tags.size || a.tags.some((t) => tags.has(t))) &&
+      (!q || `${a.text ?? ''} ${a.comment ?? ''} ${a.tags.join(' ')}`.toLowerCase().includes(q)),
+  );
   const toggle = (set: Set<string>, v: string, apply: (s: Set<string>) => void) => {
     const next = new Set(set);
     if (next.has(v)) next.delete(v);
@@ -83,35 +91,48 @@ function AnnotationList({ engine, manager, state }: Props) {
         <ul ref={listRef} aria-label="Annotations" className="ann-list__items">
           {shown.slice(0, limit).map((a) => (
             <li key={a.id}>
-              <button
-                className={`ann-card${a.id === state.selectedId ? ' is-selected' : ''}`}
-                style={{ '--ann-color': a.color } as CSSProperties}
-                onClick={() => engine.scrollToAnnotation(a)}
-                data-annotation-id={a.id}
-              >
-                <span className="ann-card__head">
-                  {KIND_ICON[a.kind]}
-                  <span>Page {a.pageIndex + 1}</span>
-                </span>
-                {a.text && <span className="ann-card__text">{a.text}</span>}
-                {a.comment && <span className="ann-card__comment">{a.comment}</span>}
-                {a.tags.length > 0 && (
-                  <span className="ann-card__tags">
-                    {a.tags.map((t) => (
-                      <span key={t} className="ann-tag">
-                        {t}
+              <ContextMenu.Root>
+                <ContextMenu.Trigger asChild>
+                  <button
+                    className={`ann-card${a.id === state.selectedId ? ' is-selected' : ''}`}
+                    style={{ '--ann-color': a.color } as CSSProperties}
+                    onClick={() => engine.scrollToAnnotation(a)}
+                    data-annotation-id={a.id}
+                  >
+                    <span className="ann-card__head">
+                      {KIND_ICON[a.kind]}
+                      <span>Page {a.pageIndex + 1}</span>
+                    </span>
+                    {a.text && <span className="ann-card__text">{a.text}</span>}
+                    {a.comment && <span className="ann-card__comment">{a.comment}</span>}
+                    {a.tags.length > 0 && (
+                      <span className="ann-card__tags">
+                        {a.tags.map((t) => (
+                          <span key={t} className="ann-tag">
+                            {t}
+                          </span>
+                        ))}
                       </span>
-                    ))}
-                  </span>
-                )}
-              </button>
+                    )}
+                  </button>
+                </ContextMenu.Trigger>
+                <CardMenu manager={manager} engine={engine} a={a} />
+              </ContextMenu.Root>
             </li>
           ))}
           {shown.length === 0 && <li className="reader-sidebar__empty">No annotations match the filter.</li>}
         </ul>
       )}
-      {(usedColors.length > 1 || allTags.length > 0) && (
+      {list.length > 0 && (
         <div className="ann-filter" role="group" aria-label="Filter annotations">
+          <input
+            className="reader-input ann-filter__search"
+            type="search"
+            aria-label="Search annotations"
+            placeholder="Search annotations"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <div className="ann-filter__colors">
             {usedColors.map((c) => (
               <button
@@ -136,6 +157,32 @@ function AnnotationList({ engine, manager, state }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Right-click on a card, as in Zotero: colour, delete. */
+function CardMenu({ manager, engine, a }: { manager: AnnotationManager; engine: ReaderEngine; a: Annotation }) {
+  return (
+    <ContextMenu.Portal>
+      <ContextMenu.Content className="reader-menu" aria-label="Annotation actions">
+        {ANNOTATION_COLORS.map((c) => (
+          <ContextMenu.Item key={c.hex} className="reader-menu__item" onSelect={() => manager.update(a.id, { color: c.hex })}>
+            <span className="swatch" style={{ background: c.hex }} /> {c.name}
+            {a.color === c.hex && <span className="reader-menu__check">✓</span>}
+          </ContextMenu.Item>
+        ))}
+        <ContextMenu.Separator className="reader-menu__sep" />
+        <ContextMenu.Item
+          className="reader-menu__item reader-menu__item--danger"
+          onSelect={() => {
+            manager.delete([a.id]);
+            engine.select(null);
+          }}
+        >
+          Delete
+        </ContextMenu.Item>
+      </ContextMenu.Content>
+    </ContextMenu.Portal>
   );
 }
 
