@@ -10,7 +10,7 @@ export class SyncPom {
   readonly digestCount: Locator;
 
   constructor(readonly page: Page) {
-    this.openButton = page.getByRole('navigation', { name: 'Library views' }).getByRole('button', { name: /^Sync/ });
+    this.openButton = page.getByRole('navigation', { name: 'Library views' }).getByRole('button', { name: /^(Sync|Syncing…|Sync · interrupted)$/ });
     this.panel = page.getByRole('dialog', { name: 'Sync' });
     this.sources = this.panel.getByRole('list', { name: 'Sources' });
     this.runs = this.panel.getByRole('table', { name: 'Past runs' });

@@ -74,7 +74,7 @@ test('More like #tag ranks Inbox papers of the topic first, explains them, and t
   await library.snap('more-like-tag-selected');
   await first.getByRole('button', { name: /Add .* to the library/ }).click();
   await expect.poll(() => recs.resultTitles()).not.toContain(titles[0]);
-  await expect(library.detail.getByText('library', { exact: true })).toBeVisible();
+  await expect(library.detail.locator('.detail__badges').getByText('library', { exact: true })).toBeVisible();
 
   // Another tag re-ranks.
   await recs.openMoreLikeTag('graphs');

@@ -80,7 +80,7 @@ function Section(props: { title: string; children: ReactNode; action?: ReactNode
   return (
     <section className="sidebar__section" aria-label={props.title}>
       <div className="sidebar__section-head">
-        <button type="button" className="sidebar__section-title" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" className="sidebar__section-title" aria-expanded={open} aria-label={`${props.title} section`} onClick={() => setOpen(!open)}>
           {open ? <ChevronDown size={12} aria-hidden /> : <ChevronRight size={12} aria-hidden />}
           {props.title}
         </button>
