@@ -12,11 +12,13 @@ import { openDialog } from '../stores/dialogStore';
 import { dailySpec } from './DailyNav';
 import { TagMenuItems } from './TagMenu';
 import { ThemeSwitch } from './ThemeSwitch';
-import { closeNotesView, openNotesView, useNotesStore } from '../stores/notesStore';
+import { useNotesStore } from '../stores/notesStore';
 import '../styles/library.css';
-import { DiscoverNav } from './DiscoverNav';
-import { closeDigest, useSyncStore } from '../stores/syncStore';
-import { SyncButton, SyncSidebarSection } from './sync/SyncSidebar';
+import { DiscoverItem } from './DiscoverNav';
+import { showCover } from '../lib/mainView';
+import { useRecsStore } from '../stores/recsStore';
+import { useSyncStore } from '../stores/syncStore';
+import { DigestItem, SyncButton } from './sync/SyncSidebar';
 
 const ICONS: Record<string, ReactNode> = {
   all: <Layers size={16} />,
@@ -33,7 +35,8 @@ export const tagSpec = (t: TagNode): ViewSpec => ({ key: `tag:${t.id}`, title: t
 function Item(props: { spec: ViewSpec; icon: ReactNode; label?: string; count?: number; depth?: number; after?: ReactNode }) {
   const notesOpen = useNotesStore((s) => s.viewOpen);
   const digestOpen = useSyncStore((s) => s.digestOpen);
-  const covered = notesOpen || digestOpen;
+  const discoverOpen = useRecsStore((s) => s.discoverOpen);
+  const covered = notesOpen || digestOpen || discoverOpen;
   const active = useLibraryStore((s) => s.spec.key === props.spec.key) && !covered;
   return (
     <div className={`sidebar__row${active ? ' is-active' : ''}`} style={props.depth ? { paddingLeft: props.depth * 14 } : undefined}>
@@ -42,8 +45,7 @@ function Item(props: { spec: ViewSpec; icon: ReactNode; label?: string; count?: 
         className={`sidebar__item${active ? ' is-active' : ''}`}
         aria-current={active ? 'page' : undefined}
         onClick={() => {
-          closeNotesView();
-          closeDigest();
+          showCover(null);
           void setView(props.spec);
         }}
       >
@@ -62,10 +64,7 @@ function NotesItem() {
   const notesOpen = useNotesStore((s) => s.viewOpen);
   return (
     <div className={`sidebar__row${notesOpen ? ' is-active' : ''}`}>
-      <button type="button" className={`sidebar__item${notesOpen ? ' is-active' : ''}`} aria-current={notesOpen ? 'page' : undefined} onClick={() => {
-          closeDigest();
-          openNotesView();
-        }}>
+      <button type="button" className={`sidebar__item${notesOpen ? ' is-active' : ''}`} aria-current={notesOpen ? 'page' : undefined} onClick={() => showCover('notes')}>
         <span className="sidebar__icon" aria-hidden>
           <NotebookPen size={16} />
         </span>
@@ -159,9 +158,18 @@ export function Sidebar() {
               <Item spec={dailySpec(latestDay)} icon={<CalendarDays size={16} />} label="Daily papers" />
             </li>
           )}
+          <li>
+            <DigestItem />
+          </li>
         </ul>
       </Section>
-      <SyncSidebarSection />
+      <Section title="Discover">
+        <ul className="sidebar__list" role="list">
+          <li>
+            <DiscoverItem />
+          </li>
+        </ul>
+      </Section>
       <Section title="Writing">
         <ul className="sidebar__list" role="list">
           <li>
@@ -169,7 +177,6 @@ export function Sidebar() {
           </li>
         </ul>
       </Section>
-      <DiscoverNav /> {/* recommendations (#8) */}
       <Section
         title="Tags"
         action={

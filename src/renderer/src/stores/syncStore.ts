@@ -3,7 +3,6 @@
  * "New since last sync" view. Subscribes to the core's sync events once (subscribeSync).
  */
 import { create } from 'zustand';
-import { closeNotesView } from './notesStore';
 import type {
   NewSinceLastSync,
   SourceSpec,
@@ -150,7 +149,6 @@ export async function loadDigest(): Promise<void> {
 }
 
 export function openDigest(): void {
-  closeNotesView(); // one view covers the list at a time
   useSyncStore.setState({ digestOpen: true });
   void loadDigest();
 }

@@ -1,32 +1,24 @@
-/** The sidebar's sync section: the "New since last sync" view and the button that opens the Sync panel. */
+/** The sidebar's sync pieces: the "New since last sync" entry and the button that opens the Sync panel. */
 import { RefreshCw, Sparkles } from 'lucide-react';
 import { useEffect } from 'react';
-import { openDigest, openSyncPanel, selectFirstRunning, selectResumable, subscribeSync, useSyncStore } from '../../stores/syncStore';
+import { openSyncPanel, selectFirstRunning, selectResumable, subscribeSync, useSyncStore } from '../../stores/syncStore';
 import { SyncPanel } from './SyncPanel';
+import { showCover } from '../../lib/mainView';
 
-export function SyncSidebarSection() {
+export function DigestItem() {
   const digestOpen = useSyncStore((s) => s.digestOpen);
-  useEffect(() => subscribeSync(), []);
   return (
-    <>
-      <div className="sidebar__section-title">Sync</div>
-      <ul className="sidebar__list" role="list">
-        <li>
-          <button
-            type="button"
-            className={`sidebar__item${digestOpen ? ' is-active' : ''}`}
-            aria-current={digestOpen ? 'page' : undefined}
-            onClick={openDigest}
-          >
-            <span className="sidebar__icon" aria-hidden>
-              <Sparkles size={16} />
-            </span>
-            <span className="sidebar__label">New since last sync</span>
-          </button>
-        </li>
-      </ul>
-      <SyncPanel />
-    </>
+    <button
+      type="button"
+      className={`sidebar__item${digestOpen ? ' is-active' : ''}`}
+      aria-current={digestOpen ? 'page' : undefined}
+      onClick={() => showCover('digest')}
+    >
+      <span className="sidebar__icon" aria-hidden>
+        <Sparkles size={16} />
+      </span>
+      <span className="sidebar__label">New since last sync</span>
+    </button>
   );
 }
 
@@ -36,7 +28,9 @@ export function SyncButton() {
   const resumable = useSyncStore(selectResumable);
   const progress = useSyncStore((s) => (running ? s.progress[running.id] : undefined));
   const interrupted = !running && resumable;
+  useEffect(() => subscribeSync(), []);
   return (
+    <>
     <button
       type="button"
       className={`sync-open${running ? ' is-running' : ''}${interrupted ? ' is-interrupted' : ''}`}
@@ -46,5 +40,7 @@ export function SyncButton() {
       <RefreshCw size={14} aria-hidden className="sync-open__icon" />
       <span>{running ? 'Syncing…' : interrupted ? 'Sync · interrupted' : 'Sync'}</span>
     </button>
+    <SyncPanel />
+    </>
   );
 }
