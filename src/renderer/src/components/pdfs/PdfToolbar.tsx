@@ -35,8 +35,14 @@ export function PdfToolbar() {
   return (
     <div className="pdf-toolbar">
       <Activity />
-      <button type="button" className="pdf-button" onClick={() => input.current?.click()}>
-        <FilePlus2 size={14} aria-hidden /> Add PDF…
+      <button
+        type="button"
+        className="pdf-button pdf-button--icon"
+        aria-label="Add PDF…"
+        title="Add PDF… (or drop PDF files on the window)"
+        onClick={() => input.current?.click()}
+      >
+        <FilePlus2 size={15} aria-hidden />
       </button>
       <PdfSettingsMenu />
       <input
