@@ -131,7 +131,7 @@ async function cleanSyncSnapshot(): Promise<unknown> {
 }
 
 /** How the kills are shared between workloads. */
-const SHARE = { sync: 0.5, pdf: 0.5 };
+const SHARE = { sync: 0.3, pdf: 0.3, notes: 0.2, annotations: 0.2 };
 
 describe('killed at random moments', () => {
   const killsFor = (share: number) => Math.max(1, Math.round(TOTAL * share));
@@ -195,6 +195,21 @@ describe('killed at random moments', () => {
     expect(last.finished).toBe(true);
     verifyFinished(dir);
     console.log(`[kill] pdf: ${kills} kills, every queue resumed to ${PDF_PAPERS.length} good PDFs`);
+  }, 600_000);
+
+  it.each(['notes', 'annotations'] as const)('while saving %s: every acknowledged save survives the kill', async (workload) => {
+    const next = rng(workload === 'notes' ? 7 : 8);
+    const dir = mkdtempSync(join(tmpdir(), `papershelf-kill-${workload}-`));
+    let kills = 0;
+    let acked = 0;
+    for (let seed = 0; kills < killsFor(SHARE[workload]); seed++) {
+      const out = await runAndKill(dir, workload, 80 + Math.floor(next() * 900), seed);
+      checkAfterKill(dir, out.acks);
+      acked += out.acks.length;
+      if (!out.finished) kills++;
+    }
+    expect(acked).toBeGreaterThan(kills);
+    console.log(`[kill] ${workload}: ${kills} kills, ${acked} acknowledged saves, none lost`);
   }, 600_000);
 });
 
