@@ -125,7 +125,7 @@ test.describe('triage, tags and search', () => {
     await library.tagAction('ml', 'Delete…');
     await expect(library.dialog).toContainText('removed from 2 papers');
     await library.dialog.getByRole('button', { name: 'Delete tag' }).click();
-    await expect(library.page.getByText('Press t on a paper to tag it.')).toBeVisible();
+    await expect(library.page.getByText('No tags yet. Press t to tag a paper.')).toBeVisible();
   });
 
   test('the Daily view browses one HF day by upvotes with previous and next day', async ({ library }) => {

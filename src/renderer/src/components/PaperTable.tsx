@@ -61,7 +61,6 @@ function Row(props: { row: PaperRow; index: number; selected: boolean; cursor: b
           ))}
           {row.tags.length > 3 && <span className="tag-chip tag-chip--more">+{row.tags.length - 3}</span>}
         </div>
-        {props.searching && <SnippetLine match={props.match} />}
       </div>
       <div role="gridcell" className="col-authors" title={row.authors.join(', ')}>
         {shortAuthors(row.authors)}
@@ -82,6 +81,7 @@ function Row(props: { row: PaperRow; index: number; selected: boolean; cursor: b
       <div role="gridcell" className="col-pdf">
         <PdfIcon state={row.pdfState} />
       </div>
+      {props.searching && <SnippetLine match={props.match} />}
     </div>
   );
 }

@@ -154,11 +154,16 @@ export function reload(patch: Patch = {}): Promise<void> {
   return loadPage(0);
 }
 
+const NO_SELECTION = () => ({ cursor: null, selectedId: null, selected: new Set<number>(), anchor: null });
+
 export function setView(spec: ViewSpec): Promise<void> {
-  useLibraryStore.setState({ cursor: null, selectedId: null, selected: new Set(), anchor: null });
+  useLibraryStore.setState(NO_SELECTION());
   const s = useLibraryStore.getState();
-  const sort = spec.sort ?? (s.spec.sort ? 'published' : s.sort === 'relevance' ? 'published' : s.sort);
-  const dir = spec.sort ? 'desc' : s.spec.sort ? 'desc' : s.dir;
+  // A view with its own sort (Daily: by upvotes) sets it; leaving such a view goes back to by date.
+  const keep = !spec.sort && !s.spec.sort;
+  const searching = s.search.trim() !== '';
+  const sort = spec.sort ?? (keep ? s.sort : searching ? 'relevance' : 'published');
+  const dir = keep ? s.dir : 'desc';
   return reload({ spec, sort, dir, extra: {} });
 }
 
@@ -169,6 +174,7 @@ export function setBaseView(view: ViewId): Promise<void> {
 
 export function setSearch(search: string): Promise<void> {
   const s = useLibraryStore.getState();
+  if (search.trim() !== s.search.trim()) useLibraryStore.setState(NO_SELECTION());
   const was = s.search.trim() !== '';
   const is = search.trim() !== '';
   const sort = is && !was ? 'relevance' : !is && s.sort === 'relevance' ? 'published' : s.sort;
@@ -176,6 +182,7 @@ export function setSearch(search: string): Promise<void> {
 }
 
 export function setExtraFilters(extra: Filters): Promise<void> {
+  useLibraryStore.setState(NO_SELECTION());
   return reload({ extra });
 }
 
