@@ -44,7 +44,9 @@ export async function measureBrowser(libraryDir: string, suite: string): Promise
       const firstRows = loads.sort((a, b) => a - b)[1]!;
       const domTop = await page.locator('[role=grid] [role=row]').count();
       await page.locator('.table__body').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-      await page.waitForFunction("document.querySelectorAll('[role=grid] [role=row][aria-busy]').length === 0");
+      // Wait until the rows around the new position are loaded (no skeleton rows left).
+      for (let i = 0; i < 200 && (await page.locator('[role=grid] [role=row][aria-busy]').count()) > 0; i++)
+        await page.waitForTimeout(50);
       const domMid = await page.locator('[role=grid] [role=row]').count();
       const total = await page.getByTestId('paper-count').textContent();
       return [

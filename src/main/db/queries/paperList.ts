@@ -140,17 +140,26 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
 
   const whereSql = w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '';
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
-  let order: string;
-  if (q.sort === 'relevance' && parsed?.match) order = `${BM25} ${dir === 'DESC' ? 'ASC' : 'DESC'}, p.id DESC`;
-  else if (q.featuredOn && (q.sort === 'relevance' || q.sort === 'upvotes')) order = `p.hf_upvotes ${dir}, p.id ${dir}`;
+  // Sort keys as [expression, direction]; the page is chosen on ids and keys only, and the
+  // row columns (tags JSON, PDF state) are computed for that page alone (not for skipped rows).
+  let keys: [string, 'ASC' | 'DESC'][];
+  if (q.sort === 'relevance' && parsed?.match) keys = [[BM25, dir === 'DESC' ? 'ASC' : 'DESC'], ['p.id', 'DESC']];
+  else if (q.featuredOn && (q.sort === 'relevance' || q.sort === 'upvotes')) keys = [['p.hf_upvotes', dir], ['p.id', dir]];
   else {
     const key = q.sort === 'relevance' ? 'published' : q.sort;
-    order = [...SORT_SQL[key], 'p.id'].map((k) => `${k} ${dir}`).join(', ');
+    keys = [...SORT_SQL[key], 'p.id'].map((k) => [k, dir]);
   }
+  const order = keys.map(([k, d]) => `${k} ${d}`).join(', ');
+  const outerOrder = keys
+    .map(([, d], i) => `page.k${i} ${d}`)
+    .join(', ');
+  const keyCols = keys.map(([k], i) => `${k} AS k${i}`).join(', ');
   const pdfJoin = ' LEFT JOIN pdfs f ON f.paper_id = p.id';
+  const innerFrom = `${from}${q.hasPdf !== undefined ? pdfJoin : ''}`;
   return {
-    rowsSql: `SELECT ${ROW_SELECT_COLUMNS} FROM ${from}${pdfJoin} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    countSql: `SELECT count(*) AS n FROM ${from}${q.hasPdf !== undefined ? pdfJoin : ''} ${whereSql}`,
+    rowsSql: `WITH page AS (SELECT p.id AS id, ${keyCols} FROM ${innerFrom} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
+      SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id${pdfJoin} ORDER BY ${outerOrder}`,
+    countSql: `SELECT count(*) AS n FROM ${innerFrom} ${whereSql}`,
     params: w.params,
     match: parsed?.match ?? null,
   };
