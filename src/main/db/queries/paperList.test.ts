@@ -3,7 +3,7 @@ import type { PaperQuery } from '../../../shared/ipc/contract';
 import { PaperQuerySchema } from '../../../shared/ipc/contract';
 import { openMemoryLibrary, type Library } from '../client';
 import { setStarred, setState } from './papers';
-import { buildListSql, listPapers } from './paperList';
+import { buildListSql, listPaperIds, listPapers } from './paperList';
 import { deletePapers, listDays, listSources, resolvePaperRefs, saveSearch } from './libraryViews';
 import { addTags, findTagByPath } from './tags';
 import { addPdfText, seedPapers } from './testSeed';
@@ -145,5 +145,12 @@ describe('query plans: the hot list queries use indexes and FTS, never a full so
   it('tag and source filters use their indexes', () => {
     expect(plan({ tagIds: [1] }).rows).toMatch(/paper_tags_tag/);
     expect(plan({ source: 'hf:2024-01-11' }).rows).toMatch(/paper_sources_key/);
+  });
+});
+
+describe('select all', () => {
+  it('lists every id of the query in list order', () => {
+    setState(lib.db, [ids[0]!], 'dismissed');
+    expect(listPaperIds(lib.db, PaperQuerySchema.parse({ sort: 'title', dir: 'asc', limit: 1 }))).toEqual([ids[1], ids[2]]);
   });
 });

@@ -68,6 +68,8 @@ function withSavedSearch(db: ReadDb, q: PaperQueryParsed): PaperQueryParsed {
 
 export interface ListSql {
   rowsSql: string;
+  /** Every id of the list in order (for select-all). */
+  idsSql: string;
   countSql: string;
   params: unknown[];
   /** The FTS5 MATCH expression, when the list is searched. */
@@ -159,6 +161,7 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   return {
     rowsSql: `WITH page AS (SELECT p.id AS id, ${keyCols} FROM ${innerFrom} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
       SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id${pdfJoin} ORDER BY ${outerOrder}`,
+    idsSql: `SELECT p.id AS id FROM ${innerFrom} ${whereSql} ORDER BY ${order} LIMIT 100000`,
     countSql: `SELECT count(*) AS n FROM ${innerFrom} ${whereSql}`,
     params: w.params,
     match: parsed?.match ?? null,
@@ -187,4 +190,10 @@ export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: bo
     }
   }
   return { rows: out, total: n };
+}
+
+/** All ids of a list query, in list order (select-all acts on the whole list, not the loaded rows). */
+export function listPaperIds(db: ReadDb, q: PaperQueryParsed): number[] {
+  const { idsSql, params } = buildListSql(db, q);
+  return (db.$client.prepare(idsSql).pluck().all(...params) as number[]);
 }

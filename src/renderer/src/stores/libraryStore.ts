@@ -238,10 +238,13 @@ export function toggleCursorSelection(): void {
   if (s.cursor !== null) clickRow(s.cursor, 'toggle');
 }
 
-/** Select every loaded row (ids for the whole list are fetched by bulk actions as needed). */
-export function selectAll(): void {
+/** Select every paper of the list (all ids come from the core, not just the loaded rows). */
+export async function selectAll(): Promise<void> {
   const s = useLibraryStore.getState();
+  const generation = s.generation;
   useLibraryStore.setState({ selected: new Set([...s.rows.values()].map((r) => r.id)) });
+  const ids = await api().invoke('papers:ids', currentQuery(s));
+  if (useLibraryStore.getState().generation === generation) useLibraryStore.setState({ selected: new Set(ids) });
 }
 
 export function clearSelection(): void {
