@@ -151,6 +151,10 @@ test.describe('triage, tags and search', () => {
     await library.rows.nth(2).click({ modifiers: ['Shift'] });
     await library.snap('15-dark-selection');
     await library.search('reasoning');
+    await library.selectPaper('Sparse Mixture-of-Experts');
+    // Inline TeX in the abstract is typeset, not shown as $…$ source.
+    await expect(library.detail.locator('.katex').first()).toBeVisible();
+    await expect(library.detail.getByText('$k=2$')).toHaveCount(0);
     await library.snap('16-dark-search');
   });
 });
