@@ -4,7 +4,7 @@
  * HF days with upvotes on a fifth of the papers. Seeded with prepared statements in one
  * transaction and cached as a file in the temp dir (keyed by SEED_VERSION and migrations).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findMigrationsFolder, openLibrary } from '../src/main/db/client';
@@ -143,7 +143,10 @@ export function seedLibrary(dir: string, n: number): void {
 
 /** A library folder holding the cached seeded DB (copied, so each run may take the writer lock). */
 export function seededLibraryCopy(n: number): { dir: string; seededMs: number | null; cleanup: () => void } {
-  const migrations = readdirSync(findMigrationsFolder()).join(',').length;
+  const folder = findMigrationsFolder();
+  const migrations = readdirSync(folder)
+    .filter((f) => f.endsWith('.sql'))
+    .reduce((n, f) => n + statSync(join(folder, f)).size, 0);
   const cacheDir = join(tmpdir(), `papershelf-bench-library-v${SEED_VERSION}-${n}-${migrations}`);
   let seededMs: number | null = null;
   if (!existsSync(join(cacheDir, DB_FILE))) {

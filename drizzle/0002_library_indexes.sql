@@ -1,3 +1,4 @@
 CREATE INDEX `papers_title_nocase` ON `papers` ("title" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `papers_authors_nocase` ON `papers` ("authors_text" COLLATE NOCASE);--> statement-breakpoint
-CREATE INDEX `papers_starred_published` ON `papers` (`starred`,`published_at`);
+CREATE INDEX `papers_starred_published` ON `papers` (`starred`,`published_at`);--> statement-breakpoint
+CREATE INDEX `papers_id_filter` ON `papers` (`id`,`state`,`starred`,`published_at`,`hf_featured_on`);

@@ -65,6 +65,9 @@ export const papers = sqliteTable(
     index('papers_title_nocase').on(sql`${t.title} COLLATE NOCASE`),
     index('papers_authors_nocase').on(sql`${t.authorsText} COLLATE NOCASE`),
     index('papers_starred_published').on(t.starred, t.publishedAt),
+    // A narrow copy of the columns list filters test, looked up by id: search and tag/source
+    // filters check thousands of candidate ids without reading the wide rows (#4).
+    index('papers_id_filter').on(t.id, t.state, t.starred, t.publishedAt, t.hfFeaturedOn),
   ],
 );
 

@@ -135,16 +135,20 @@ describe('query plans: the hot list queries use indexes and FTS, never a full so
     expect(rows).not.toMatch(/SCAN p$/m);
   });
 
-  it('search goes through the FTS index', () => {
+  it('search goes through the FTS index and checks filters on the narrow id index', () => {
     const { rows, count } = plan({ search: 'alpha', sort: 'relevance' });
     expect(rows).toMatch(/SCAN paper_fts VIRTUAL TABLE INDEX/);
-    expect(rows).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    expect(rows).toMatch(/SEARCH p USING COVERING INDEX papers_id_filter \(id=\?\)/);
     expect(count).toMatch(/paper_fts VIRTUAL TABLE INDEX/);
+    expect(count).toMatch(/COVERING INDEX papers_id_filter/);
+    expect(plan({ search: 'alpha year:2024', view: 'starred', sort: 'published' }).count).toMatch(/COVERING INDEX papers_id_filter/);
   });
 
   it('tag and source filters use their indexes', () => {
     expect(plan({ tagIds: [1] }).rows).toMatch(/paper_tags_tag/);
+    expect(plan({ tagIds: [1] }).count).toMatch(/COVERING INDEX papers_id_filter \(id=\?\)/);
     expect(plan({ source: 'hf:2024-01-11' }).rows).toMatch(/paper_sources_key/);
+    expect(plan({ source: 'hf:2024-01-11' }).count).toMatch(/COVERING INDEX papers_id_filter \(id=\?\)/);
   });
 });
 

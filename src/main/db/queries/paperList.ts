@@ -158,11 +158,17 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   const keyCols = keys.map(([k], i) => `${k} AS k${i}`).join(', ');
   const pdfJoin = ' LEFT JOIN pdfs f ON f.paper_id = p.id';
   const innerFrom = `${from}${q.hasPdf !== undefined ? pdfJoin : ''}`;
+  // When candidates come by id (FTS hits, tag or source lists), test the filters on the narrow
+  // papers_id_filter index instead of reading each wide row (every filter column is in it).
+  const byId = parsed?.match || q.tagIds?.length || q.source || parsed?.tags.length || parsed?.notTags.length;
+  const narrowFrom = byId ? innerFrom.replace('papers p', 'papers p INDEXED BY papers_id_filter') : innerFrom;
+  const keysCovered = keys.every(([k]) => k === BM25 || k === 'p.id' || k === 'p.published_at');
+  const rowsFrom = keysCovered ? narrowFrom : innerFrom;
   return {
-    rowsSql: `WITH page AS (SELECT p.id AS id, ${keyCols} FROM ${innerFrom} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
+    rowsSql: `WITH page AS (SELECT p.id AS id, ${keyCols} FROM ${rowsFrom} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
       SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id${pdfJoin} ORDER BY ${outerOrder}`,
     idsSql: `SELECT p.id AS id FROM ${innerFrom} ${whereSql} ORDER BY ${order} LIMIT 100000`,
-    countSql: `SELECT count(*) AS n FROM ${innerFrom} ${whereSql}`,
+    countSql: `SELECT count(*) AS n FROM ${narrowFrom} ${whereSql}`,
     params: w.params,
     match: parsed?.match ?? null,
   };
