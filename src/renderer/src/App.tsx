@@ -9,7 +9,7 @@ import { api } from './api/client';
 import { useLibraryKeys } from './hooks/useLibraryKeys';
 import { reload, useLibraryStore, clickRow } from './stores/libraryStore';
 import { refreshIfShown } from './stores/detailStore';
-import { reloadSidebar } from './stores/tagStore';
+import { reloadSidebar, reloadSources, reloadTags } from './stores/tagStore';
 
 export function App() {
   useEffect(() => {
@@ -17,10 +17,10 @@ export function App() {
     void reloadSidebar();
     const offPapers = api().on('papers:changed', ({ ids }) => {
       void reload().then(keepCursorOnAVisiblePaper);
-      void reloadSidebar();
+      void reloadSources();
       refreshIfShown(ids);
     });
-    const offTags = api().on('tags:changed', () => void reloadSidebar());
+    const offTags = api().on('tags:changed', () => void reloadTags());
     return () => {
       offPapers();
       offTags();

@@ -18,15 +18,26 @@ const initial: TagState = { tags: [], sources: [], days: [], searches: [], error
 export const useTagStore = create<TagState>()(() => ({ ...initial }));
 export const resetTagStore = () => useTagStore.setState({ ...initial });
 
+/** Everything in the sidebar (at start). */
 export async function reloadSidebar(): Promise<void> {
+  await Promise.all([reloadTags(), reloadSources()]);
+}
+
+/** Tags and their counts change only with tag edits and deletions (`tags:changed`). */
+export async function reloadTags(): Promise<void> {
   try {
-    const [tags, sources, days, searches] = await Promise.all([
-      api().invoke('tags:list', {}),
-      api().invoke('library:sources', {}),
-      api().invoke('library:days', {}),
-      api().invoke('searches:list', {}),
-    ]);
-    useTagStore.setState({ tags, sources, days, searches, error: null });
+    const [tags, searches] = await Promise.all([api().invoke('tags:list', {}), api().invoke('searches:list', {})]);
+    useTagStore.setState({ tags, searches, error: null });
+  } catch (e) {
+    useTagStore.setState({ error: (e as Error).message });
+  }
+}
+
+/** Sync sources and HF days change when papers arrive (`papers:changed`). */
+export async function reloadSources(): Promise<void> {
+  try {
+    const [sources, days] = await Promise.all([api().invoke('library:sources', {}), api().invoke('library:days', {})]);
+    useTagStore.setState({ sources, days, error: null });
   } catch (e) {
     useTagStore.setState({ error: (e as Error).message });
   }
