@@ -23,25 +23,27 @@ export async function reloadSidebar(): Promise<void> {
   await Promise.all([reloadTags(), reloadSources()]);
 }
 
-/** Tags and their counts change only with tag edits and deletions (`tags:changed`). */
-export async function reloadTags(): Promise<void> {
+async function load(fetch: () => Promise<Partial<TagState>>): Promise<void> {
   try {
-    const [tags, searches] = await Promise.all([api().invoke('tags:list', {}), api().invoke('searches:list', {})]);
-    useTagStore.setState({ tags, searches, error: null });
+    useTagStore.setState({ ...(await fetch()), error: null });
   } catch (e) {
     useTagStore.setState({ error: (e as Error).message });
   }
 }
 
+/** Tags and their counts change only with tag edits and deletions (`tags:changed`). */
+export const reloadTags = () =>
+  load(async () => {
+    const [tags, searches] = await Promise.all([api().invoke('tags:list', {}), api().invoke('searches:list', {})]);
+    return { tags, searches };
+  });
+
 /** Sync sources and HF days change when papers arrive (`papers:changed`). */
-export async function reloadSources(): Promise<void> {
-  try {
+export const reloadSources = () =>
+  load(async () => {
     const [sources, days] = await Promise.all([api().invoke('library:sources', {}), api().invoke('library:days', {})]);
-    useTagStore.setState({ sources, days, error: null });
-  } catch (e) {
-    useTagStore.setState({ error: (e as Error).message });
-  }
-}
+    return { sources, days };
+  });
 
 export async function addTagsTo(ids: number[], paths: string[]): Promise<void> {
   if (ids.length && paths.length) await api().invoke('papers:addTags', { ids, paths });
