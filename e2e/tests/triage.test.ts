@@ -81,6 +81,7 @@ test.describe('triage, tags and search', () => {
     await input.press('Enter');
     await expect(library.tag('reading-group')).toContainText('5');
     await expect(library.rows.nth(6)).toContainText('reading-group');
+    await expect(library.bulkBar.getByRole('button', { name: 'Untag' })).toBeEnabled();
     await library.snap('08-bulk-tagged');
 
     await library.bulkBar.getByRole('button', { name: 'Star', exact: true }).click();

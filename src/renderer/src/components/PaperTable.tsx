@@ -158,7 +158,8 @@ export function PaperTable() {
     if (searching)
       return (
         <EmptyState icon={<SearchX size={28} />} title="No papers match">
-          Nothing in this view matches “{search.trim()}”. Try fewer words, or search All papers.
+          Nothing in {spec.title} matches “{search.trim()}”.{' '}
+          {spec.key === 'all' && !Object.keys(extra).length ? 'Try fewer or shorter words.' : 'Try fewer words, or search All papers.'}
         </EmptyState>
       );
     const filtered = Object.keys(spec.filters).length > 0 || Object.keys(extra).length > 0 || spec.view !== 'all';
