@@ -70,6 +70,13 @@ export async function run(): Promise<BenchRow[]> {
     list(lib, { limit: 200 });
     for (const q of QUERIES) search(lib, q);
 
+    const hits = QUERIES.map((q) => list(lib, { search: q, limit: 1 }).total);
+    rows.push({
+      suite: SUITE,
+      measure: `search hits per query: min ${Math.min(...hits)}, median ${median(hits)}, max ${Math.max(...hits)} (of ${N.toLocaleString()})`,
+      value: hits.reduce((a, b) => a + b, 0) / hits.length,
+      unit: 'avg',
+    });
     const fts: number[] = [];
     for (let rep = 0; rep < 5; rep++)
       for (const q of QUERIES) fts.push(time(() => search(lib, q)));
