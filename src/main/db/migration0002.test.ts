@@ -32,6 +32,7 @@ it('0002 adds the sort indexes and keeps existing papers', () => {
   migrate(db, { migrationsFolder: findMigrationsFolder() });
   const indexes = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'papers'`).all() as { name: string }[]).map((r) => r.name);
   expect(indexes).toEqual(expect.arrayContaining(['papers_title_nocase', 'papers_authors_nocase', 'papers_starred_published', 'papers_id_filter']));
+  expect((sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'paper_sources_key_paper'`).all())).toHaveLength(1);
   expect(sqlite.prepare('SELECT arxiv_id, title, starred FROM papers').all()).toEqual([{ arxiv_id: '2401.00001', title: 'Kept', starred: 1 }]);
   expect(sqlite.prepare(`SELECT rowid FROM paper_fts WHERE paper_fts MATCH 'kept'`).all()).toHaveLength(1);
   sqlite.close();

@@ -254,7 +254,12 @@ export const paperSources = sqliteTable(
     firstSeenAt: text('first_seen_at').notNull().default(now),
     announceType: text('announce_type'),
   },
-  (t) => [primaryKey({ columns: [t.paperId, t.sourceKey] }), index('paper_sources_key').on(t.sourceKey)],
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.sourceKey] }),
+    index('paper_sources_key').on(t.sourceKey),
+    // Covering for the library's source views and counts (#4).
+    index('paper_sources_key_paper').on(t.sourceKey, t.paperId),
+  ],
 );
 
 /** Durable background work: PDF downloads, text extraction, sync runs. */

@@ -147,7 +147,7 @@ describe('query plans: the hot list queries use indexes and FTS, never a full so
   it('tag and source filters use their indexes', () => {
     expect(plan({ tagIds: [1] }).rows).toMatch(/paper_tags_tag/);
     expect(plan({ tagIds: [1] }).count).toMatch(/COVERING INDEX papers_id_filter \(id=\?\)/);
-    expect(plan({ source: 'hf:2024-01-11' }).rows).toMatch(/paper_sources_key/);
+    expect(plan({ source: 'hf:2024-01-11' }).rows).toMatch(/COVERING INDEX paper_sources_key_paper/);
     expect(plan({ source: 'hf:2024-01-11' }).count).toMatch(/COVERING INDEX papers_id_filter \(id=\?\)/);
   });
 });
