@@ -62,8 +62,9 @@ export const papers = sqliteTable(
     index('papers_featured').on(t.hfFeaturedOn, t.hfUpvotes),
     index('papers_title').on(t.title),
     // Library list sorts and the Starred view (#4)
-    index('papers_title_nocase').on(sql`${t.title} COLLATE NOCASE`),
-    index('papers_authors_nocase').on(sql`${t.authorsText} COLLATE NOCASE`),
+    // (+ state, so a page deep in the list is chosen from the index alone)
+    index('papers_title_nocase').on(sql`${t.title} COLLATE NOCASE`, t.state),
+    index('papers_authors_nocase').on(sql`${t.authorsText} COLLATE NOCASE`, t.state),
     index('papers_starred_published').on(t.starred, t.publishedAt),
     // A narrow copy of the columns list filters test, looked up by id: search and tag/source
     // filters check thousands of candidate ids without reading the wide rows (#4).

@@ -131,7 +131,8 @@ describe('query plans: the hot list queries use indexes and FTS, never a full so
   ] as [PaperQuery, string][])('%j uses %s without a temp sort', (q, index) => {
     const { rows } = plan(q);
     expect(rows).toContain(index);
-    expect(rows).not.toContain('TEMP B-TREE');
+    // A full sort of the library is never needed (ties on the sort key may be ordered by id).
+    expect(rows).not.toContain('USE TEMP B-TREE FOR ORDER BY');
     expect(rows).not.toMatch(/SCAN p$/m);
   });
 
