@@ -12,6 +12,7 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: 'e2e/tests',
   testMatch: '**/*.test.ts',
+  globalSetup: './e2e/global-setup.ts',
   outputDir: 'test-results/artifacts',
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,

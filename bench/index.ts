@@ -5,14 +5,20 @@
 import { printTable, type BenchRow } from './table';
 import { run as spine } from './spine';
 import { run as library } from './library';
+import { run as reader } from './reader';
+import { run as exportBench } from './export';
+import { run as pdfs } from './pdfs';
 
 const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'spine', run: spine },
   // ── sync (#3) ──
+  { name: 'pdfs', run: pdfs },
   // ── library (#4) ──
   { name: 'library', run: library },
   // ── reader (#5) ──
+  { name: 'reader', run: reader },
   // ── export (#6) ──
+  { name: 'export', run: exportBench },
   // ── recommendations (#8) ──
 ];
 

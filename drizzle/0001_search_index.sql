@@ -84,3 +84,7 @@ CREATE TRIGGER `pdfs_fts_delete` AFTER DELETE ON `pdfs` BEGIN
   INSERT INTO paper_fts(rowid, title, abstract, authors, keywords, notes, annotations, fulltext)
     SELECT * FROM paper_fts_source WHERE id = OLD.paper_id;
 END;
+--> statement-breakpoint
+-- Index what the library already holds.
+INSERT INTO paper_fts(rowid, title, abstract, authors, keywords, notes, annotations, fulltext)
+  SELECT * FROM paper_fts_source;

@@ -62,14 +62,14 @@ export async function startServer(libraryDir: string, env: NodeJS.ProcessEnv = {
 }
 
 export async function stopServer(s: AppServer): Promise<void> {
-  if (s.proc.exitCode !== null) return;
+  if (s.proc.exitCode !== null || s.proc.signalCode !== null) return;
   await new Promise<void>((ok) => {
     s.proc.once('exit', () => ok());
     s.proc.kill('SIGTERM');
   });
 }
 
-interface Fixtures {
+export interface Fixtures {
   /** Files of shared/formats or e2e/data to import (`hf-json`) before the app starts. */
   seedHf: string[];
   /** Extra environment for the server (e.g. fixture server URLs). */
@@ -82,7 +82,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   seedHf: [[], { option: true }],
   serverEnv: [{}, { option: true }],
-  // eslint-disable-next-line no-empty-pattern
+   
   libraryDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
     await use(dir);

@@ -2,26 +2,9 @@
 // `npm start`: build, then launch the desktop app. Where the Electron binary cannot be obtained
 // (it is downloaded from GitHub on first use), stop with a clear message that names browser mode.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { electronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  try {
-    const dir = dirname(require.resolve('electron/package.json'));
-    const pathTxt = join(dir, 'path.txt');
-    if (!existsSync(pathTxt)) return null;
-    const bin = join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
-
-const bin = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron') : electronBinary();
-if (!bin || !existsSync(bin)) {
+if (!electronBinary()) {
   console.error(
     [
       'papershelf: the Electron binary is not installed, so the desktop app cannot start here.',

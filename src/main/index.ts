@@ -6,11 +6,13 @@ import { app, BrowserWindow, ipcMain, dialog } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from '../shared/errors';
-import { createCore, type Core } from './core/createCore';
+import { openCore, type Core } from './core/createCore';
 import { createGate } from './ipc/gate';
 import { createWindow } from './electron/createWindow';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { electronNativeBinding, migrationsFolderFor } from './electron/paths';
+import { resolveLibraryDir } from './library/home';
+import { newestGoodBackup, restoreBackup } from './reliability/backup';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,18 +23,20 @@ class App {
   async initialize(): Promise<void> {
     await app.whenReady();
     const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(mainDir, '../renderer/index.html')).href;
-    try {
-      this.core = createCore({
+    const open = () =>
+      openCore({
         transport: 'ipc',
         hostDefaultDir: app.getPath('userData'),
         migrationsFolder: migrationsFolderFor(app.isPackaged, mainDir),
         nativeBinding: electronNativeBinding(app.isPackaged, mainDir),
       });
+    try {
+      this.core = await open();
     } catch (e) {
-      dialog.showErrorBox('Papershelf cannot open the library', e instanceof AppError ? e.message : String(e));
-      app.exit(1);
-      return;
+      this.core = await recoverOrQuit(e, open);
+      if (!this.core) return;
     }
+    this.core.backups.start();
     const dispatch = createGate(this.core.handlers);
     this.disposers.push(registerIpc(ipcMain, dispatch, appUrl));
     this.disposers.push(
@@ -51,6 +55,42 @@ class App {
     await this.core?.dispose();
     this.core = null;
   }
+}
+
+/**
+ * A library found damaged after an unclean shutdown is not opened: offer the newest good backup
+ * instead (the damaged file is kept as a backup by restoreBackup).
+ */
+async function recoverOrQuit(error: unknown, open: () => Promise<Core>): Promise<Core | null> {
+  const message = error instanceof AppError ? error.message : String(error);
+  if (error instanceof AppError && error.type === 'damaged') {
+    const dir = resolveLibraryDir({ hostDefault: app.getPath('userData') });
+    const good = newestGoodBackup(dir);
+    if (good) {
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Papershelf',
+        message: 'The library is damaged',
+        detail: `${message}\n\nRestore the backup from ${new Date(good.createdAt).toLocaleString()}?`,
+        buttons: ['Restore backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice === 0) {
+        try {
+          await restoreBackup(dir, good.file);
+          return await open();
+        } catch (e2) {
+          dialog.showErrorBox('Papershelf could not restore the backup', e2 instanceof AppError ? e2.message : String(e2));
+        }
+      }
+      app.exit(1);
+      return null;
+    }
+  }
+  dialog.showErrorBox('Papershelf cannot open the library', message);
+  app.exit(1);
+  return null;
 }
 
 if (!app.requestSingleInstanceLock()) {

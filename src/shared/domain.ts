@@ -88,6 +88,8 @@ export interface PdfInfo {
   pages: number | null;
   version: number | null;
   error: string | null;
+  /** Full-text extraction into the search index (#3). */
+  textState: 'pending' | 'done' | 'failed';
 }
 
 export interface PaperPage {

@@ -10,6 +10,7 @@ export const ERROR_TYPES = [
   'bad-input',
   'network',
   'cancelled',
+  'damaged',
   'internal',
 ] as const;
 export type ErrorType = (typeof ERROR_TYPES)[number];

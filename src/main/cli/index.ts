@@ -5,7 +5,11 @@
 import { Command } from 'commander';
 import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
+import { registerReliability } from './commands/reliability';
+import { registerSync } from './commands/sync';
+import { registerPdfs } from './commands/pdfs';
 import { registerLibrary } from './commands/library';
+import { registerExport } from './commands/export';
 import { runCli } from './run';
 
 const program = new Command()
@@ -17,14 +21,18 @@ const program = new Command()
 registerImport(program);
 registerList(program);
 // ── sync, download, import pdf (#3) ──
+registerSync(program);
+registerPdfs(program);
 
 // ── search, tag, tags, state, star (#4) ──
 registerLibrary(program);
 
 // ── export, import bib/ris (#6) ──
+registerExport(program);
 
 // ── similar, recommend (#8) ──
 
 // ── backup, restore (#7) ──
+registerReliability(program);
 
 void runCli(program, process.argv);

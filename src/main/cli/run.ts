@@ -1,7 +1,7 @@
 /** Shared plumbing for CLI commands: open the core, run, close, map errors to exit codes. */
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
-import { createCore, type Core } from '../core/createCore';
+import { openCore, type Core } from '../core/createCore';
 
 export function libraryOption(cmd: Command): string | undefined {
   let c: Command | null = cmd;
@@ -15,7 +15,7 @@ export function libraryOption(cmd: Command): string | undefined {
 
 /** Run `fn` with an open core; the library is always closed afterwards. */
 export async function withCore<T>(cmd: Command, fn: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = createCore({ libraryDir: libraryOption(cmd), transport: 'ipc' });
+  const core = await openCore({ libraryDir: libraryOption(cmd), transport: 'ipc', background: false });
   try {
     return await fn(core);
   } finally {

@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
@@ -36,8 +36,8 @@ export interface OpenOptions {
   migrationsFolder?: string;
   /** Options passed to better-sqlite3 (e.g. `nativeBinding` for the Electron-ABI build). */
   nativeBinding?: string;
-  /** Called with the open connection before pending migrations are applied (backups hook here). */
-  beforeMigrate?: (sqlite: Database.Database, pending: number) => void;
+  /** Message for a library that fails its integrity check after an unclean shutdown. */
+  onDamaged?: (dir: string, problem: string) => string;
 }
 
 /** The folder with drizzle's migrations: `drizzle/` at the project root, found by walking up. */
@@ -62,6 +62,11 @@ export function applyPragmas(sqlite: Database.Database, { exclusive }: { exclusi
   sqlite.pragma('cache_size = -65536');
   // Library list and search read rows by id all over the file: map it instead of read() per page (#4).
   sqlite.pragma('mmap_size = 1073741824');
+}
+
+function isCorrupt(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB');
 }
 
 function isBusy(e: unknown): boolean {
@@ -97,16 +102,29 @@ export function openLibrary(dir: string, opts: OpenOptions = {}): Library {
           `Close it and try again, or choose another library with --library.`,
       );
     }
+    if (isCorrupt(e)) throw damaged(dir, (e as Error).message, opts);
     throw new AppError('bad-input', `${file} is not a usable Papershelf library: ${(e as Error).message}`);
   }
   sqlite.pragma('busy_timeout = 5000');
+  // After an unclean shutdown, check the whole file before serving anything from it.
+  const marker = openMarker(file);
+  if (existsSync(marker)) {
+    let result: string;
+    try {
+      const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+      result = rows.map((r) => r.integrity_check).join('; ');
+    } catch (e) {
+      result = (e as Error).message;
+    }
+    if (result !== 'ok') {
+      sqlite.close();
+      throw damaged(dir, result, opts);
+    }
+  }
+  writeFileSync(marker, JSON.stringify({ pid: process.pid, openedAt: new Date().toISOString() }));
   const db = drizzle(sqlite, { schema }) as WriteDb;
   const migrationsFolder = opts.migrationsFolder ?? findMigrationsFolder();
   try {
-    if (opts.beforeMigrate) {
-      const pending = pendingMigrations(sqlite, migrationsFolder);
-      if (pending > 0) opts.beforeMigrate(sqlite, pending);
-    }
     migrate(db, { migrationsFolder });
   } catch (e) {
     sqlite.close();
@@ -118,9 +136,20 @@ export function openLibrary(dir: string, opts: OpenOptions = {}): Library {
     sqlite,
     db,
     close: () => {
-      if (sqlite.open) sqlite.close();
+      if (!sqlite.open) return;
+      sqlite.close();
+      rmSync(marker, { force: true });
     },
   };
+}
+
+function damaged(dir: string, problem: string, opts: OpenOptions): AppError {
+  return new AppError('damaged', opts.onDamaged ? opts.onDamaged(dir, problem) : `The library at ${dir} is damaged: ${problem}`);
+}
+
+/** Present while a process has the library open; left behind by a crash. */
+export function openMarker(dbFile: string): string {
+  return `${dbFile}.open`;
 }
 
 /** Open an in-memory library (tests, benchmarks). */

@@ -5,6 +5,8 @@
  *
  *   POST /api/invoke/<channel>   body: JSON args           → Envelope (JSON)
  *   GET  /api/events?token=…     text/event-stream of { event, payload }
+ *   GET  /api/<kind>/<id>        a file from a `files` resolver (e.g. /api/pdf/<paperId>), streamed,
+ *                                with Range support; token as Bearer header or ?token=
  *   GET  /*                      static files of the renderer build
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -12,6 +14,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { AppError } from '../../shared/errors';
 import type { EventBus } from '../core/events';
 import type { Dispatch } from '../ipc/gate';
 
@@ -23,6 +26,14 @@ export interface LoopbackOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /** Binary files by kind (e.g. `pdf`): id → file on disk, or null; may throw AppError. */
+  files?: Record<string, (id: string) => ServedFile | null>;
+}
+
+export interface ServedFile {
+  path: string;
+  size: number;
+  contentType: string;
 }
 
 export interface LoopbackServer {
@@ -70,6 +81,46 @@ function sameToken(a: string | null | undefined, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Stream a file, honouring one `Range: bytes=a-b` (206) as pdf.js and media elements send it. */
+function serveFile(req: IncomingMessage, res: ServerResponse, resolveFile: () => ServedFile | null): void {
+  let f: ServedFile | null;
+  try {
+    f = resolveFile();
+  } catch (e) {
+    const info = e instanceof AppError ? e.toInfo() : { type: 'internal', message: String(e) };
+    return sendJson(res, info.type === 'not-found' ? 404 : 400, { ok: false, error: info });
+  }
+  if (!f) return refuse(res, 404, 'Not found');
+  const headers = {
+    'content-type': f.contentType,
+    'cache-control': 'no-store',
+    'accept-ranges': 'bytes',
+    'x-content-type-options': 'nosniff',
+  };
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  let start = 0;
+  let end = f.size - 1;
+  if (range && (range[1] || range[2])) {
+    if (range[1]) {
+      start = Number(range[1]);
+      if (range[2]) end = Math.min(Number(range[2]), f.size - 1);
+    } else {
+      start = Math.max(0, f.size - Number(range[2]));
+    }
+    if (start > end || start >= f.size) {
+      res.writeHead(416, { ...headers, 'content-range': `bytes */${f.size}` });
+      return void res.end();
+    }
+    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${f.size}`, 'content-length': end - start + 1 });
+  } else {
+    res.writeHead(200, { ...headers, 'content-length': f.size });
+  }
+  if (req.method === 'HEAD' || f.size === 0) return void res.end();
+  const stream = createReadStream(f.path, { start, end });
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }
 
 export async function startLoopbackServer(opts: LoopbackOptions): Promise<LoopbackServer> {
@@ -153,6 +204,11 @@ export async function startLoopbackServer(opts: LoopbackOptions): Promise<Loopba
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));
         return;
+      }
+      const file = /^\/api\/(\w+)\/([\w.-]+)$/.exec(url.pathname);
+      const resolveFile = file && opts.files && Object.hasOwn(opts.files, file[1]!) ? opts.files[file[1]!] : undefined;
+      if (resolveFile && (req.method === 'GET' || req.method === 'HEAD')) {
+        return serveFile(req, res, () => resolveFile(file![2]!));
       }
       const m = /^\/api\/invoke\/([\w:.-]+)$/.exec(url.pathname);
       if (!m || req.method !== 'POST') return refuse(res, 404, 'Not found');

@@ -27,7 +27,8 @@ export function createGate(handlers: Handlers, opts: GateOptions = {}): Dispatch
       log(`[gate] refused unknown channel ${JSON.stringify(String(channel)).slice(0, 100)}`);
       return { ok: false, error: { type: 'unknown-channel', message: `Unknown call: ${String(channel).slice(0, 100)}` } };
     }
-    const parsed = contract[channel].args.safeParse(args ?? {});
+    // A call without arguments means "no arguments"; null or anything else is judged by the schema.
+    const parsed = contract[channel].args.safeParse(args === undefined ? {} : args);
     if (!parsed.success) {
       return { ok: false, error: { type: 'invalid-args', message: `${channel}: ${describeZodError(parsed.error)}` } };
     }

@@ -1,9 +1,10 @@
 /** Browser mode: the core behind the loopback HTTP transport, serving the renderer build. */
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { createCore, type Core } from '../core/createCore';
+import { openCore, type Core } from '../core/createCore';
 import { createGate } from '../ipc/gate';
 import { startLoopbackServer, type LoopbackServer } from '../http/server';
+import { pdfFileResolver } from '../core/handlers/reader';
 
 export interface WebOptions {
   libraryDir?: string;
@@ -24,7 +25,7 @@ export function defaultStaticDir(): string {
 }
 
 export async function startWeb(opts: WebOptions = {}): Promise<WebApp> {
-  const core = createCore({ libraryDir: opts.libraryDir, env: opts.env, transport: 'http' });
+  const core = await openCore({ libraryDir: opts.libraryDir, env: opts.env, transport: 'http' });
   const staticDir = opts.staticDir ?? defaultStaticDir();
   try {
     const server = await startLoopbackServer({
@@ -33,7 +34,9 @@ export async function startWeb(opts: WebOptions = {}): Promise<WebApp> {
       staticDir: existsSync(staticDir) ? staticDir : undefined,
       port: opts.port,
       token: opts.token,
+      files: { pdf: pdfFileResolver(core) },
     });
+    core.backups.start();
     return {
       core,
       server,

@@ -5,13 +5,19 @@ import { Dialogs } from './components/Dialogs';
 import { PaperTable } from './components/PaperTable';
 import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
+import { PdfLayer } from './components/pdfs/PdfLayer';
+import { ReaderShell } from './components/reader/ReaderShell';
 import { api } from './api/client';
 import { useLibraryKeys } from './hooks/useLibraryKeys';
 import { reload, useLibraryStore, clickRow } from './stores/libraryStore';
 import { refreshIfShown } from './stores/detailStore';
 import { reloadSidebar, reloadSources, reloadTags } from './stores/tagStore';
+import { NotesView } from './components/NotesView';
+import { Toast } from './components/Toast';
+import { useNotesStore } from './stores/notesStore';
 
 export function App() {
+  const notesOpen = useNotesStore((s) => s.viewOpen);
   useEffect(() => {
     void reload();
     void reloadSidebar();
@@ -29,16 +35,26 @@ export function App() {
   useLibraryKeys();
 
   return (
-    <div className="app">
-      <Sidebar />
-      <main className="pane pane--list" aria-label="Papers">
-        <Toolbar />
-        <BulkBar />
-        <PaperTable />
-      </main>
-      <DetailPane />
-      <Dialogs />
-    </div>
+    <ReaderShell>
+      <div className="app">
+        <Sidebar />
+        {notesOpen ? (
+          <main className="pane pane--list" aria-label="Notes">
+            <NotesView />
+          </main>
+        ) : (
+          <main className="pane pane--list" aria-label="Papers">
+            <Toolbar />
+            <BulkBar />
+            <PaperTable />
+          </main>
+        )}
+        <DetailPane />
+        <PdfLayer />
+        <Dialogs />
+        <Toast />
+      </div>
+    </ReaderShell>
   );
 }
 

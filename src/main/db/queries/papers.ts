@@ -28,7 +28,7 @@ export const ROW_SELECT_COLUMNS = `p.id, p.arxiv_id, p.latest_version, p.title, 
          (SELECT json_group_array(json_object('id', t.id, 'path', t.path, 'color', t.color))
             FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = p.id) AS tags`;
 
-const ROW_SELECT = `SELECT ${ROW_SELECT_COLUMNS} FROM papers p LEFT JOIN pdfs f ON f.paper_id = p.id`;
+export const ROW_SELECT = `SELECT ${ROW_SELECT_COLUMNS} FROM papers p LEFT JOIN pdfs f ON f.paper_id = p.id`;
 
 export function splitAuthors(text: string): string[] {
   return text ? text.split(', ') : [];
@@ -104,6 +104,7 @@ export function getPaper(db: ReadDb, id: number, urls: { arxiv: string; hf: stri
           pages: (pdf.pages as number | null) ?? null,
           version: pdfVersion,
           error: (pdf.error as string | null) ?? null,
+          textState: pdf.text_state as 'pending' | 'done' | 'failed',
         }
       : null,
     newVersionAvailable:

@@ -79,7 +79,50 @@ function pickTransport(): Api {
   }
   const t = token ?? sessionStorage.getItem('papershelf-token');
   if (!t) throw new ApiError('forbidden', 'Open the address printed by `npm run web` (it carries the access token).');
+  http = { base: window.location.origin, token: t };
   return httpApi(window.location.origin, t);
+}
+
+/** Browser mode's base and token (null in the desktop app). */
+let http: { base: string; token: string } | null = null;
+
+async function httpError(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as { error?: ErrorInfo } | null;
+  return new ApiError(body?.error?.type ?? 'internal', body?.error?.message ?? `HTTP ${res.status}`);
+}
+
+/**
+ * A paper's PDF bytes, over whichever transport is in use: IPC (`reader:bytes`, a structured
+ * clone of a Uint8Array) in the desktop app, the streaming `GET /api/pdf/<id>` in browser mode.
+ */
+export async function fetchPdf(paperId: number): Promise<Uint8Array> {
+  const a = api();
+  if (!http) return a.invoke('reader:bytes', { paperId });
+  let res: Response;
+  try {
+    res = await fetch(`${http.base}/api/pdf/${paperId}`, { headers: { authorization: `Bearer ${http.token}` } });
+  } catch (e) {
+    throw new ApiError('network', `Papershelf is not reachable: ${(e as Error).message}`);
+  }
+  if (!res.ok) throw await httpError(res);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * A call that must outlive the page (tab or window closing): in browser mode a `keepalive` fetch
+ * (the sendBeacon equivalent, bodies up to 64 KB); IPC messages are sent before the page unloads.
+ */
+export async function invokeKeepalive<K extends Channel>(channel: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+  const a = api();
+  if (!http) return a.invoke(channel, args);
+  const body = JSON.stringify(args ?? {});
+  const res = await fetch(`${http.base}/api/invoke/${channel}`, {
+    method: 'POST',
+    keepalive: body.length < 60_000,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${http.token}` },
+    body,
+  });
+  return unwrap((await res.json()) as Envelope<ResultOf<K>>);
 }
 
 let instance: Api | null = null;

@@ -6,10 +6,13 @@ import { longDate } from '../lib/format';
 import { showPaper, useDetailStore } from '../stores/detailStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { EmptyState } from './EmptyState';
+import { PdfSection } from './pdfs/PdfSection';
 import { MathText } from './MathText';
 import { NotesSection } from './detail/NotesSection';
 import { TagEditor } from './detail/TagEditor';
 import { TriageSection } from './detail/TriageSection';
+import { OpenPdfButton } from './reader/OpenPdfButton';
+import { CiteKeyField } from './CiteKeyField';
 
 function ExtLink({ href, icon, children }: { href: string | null; icon: ReactNode; children: ReactNode }) {
   if (!href) return null;
@@ -60,6 +63,7 @@ function Header({ p }: { p: PaperDetail }) {
           )}
           {p.newVersionAvailable && <span className="badge badge--warn">New version available</span>}
         </div>
+        <OpenPdfButton paper={p} />
       </header>
   );
 }
@@ -107,11 +111,7 @@ function Fields({ p }: { p: PaperDetail }) {
           </Field>
         )}
         {p.primaryCategory && <Field label="Category">{p.categories.join(', ') || p.primaryCategory}</Field>}
-        {p.citationKey && (
-          <Field label="Cite key">
-            <code>{p.citationKey}</code>
-          </Field>
-        )}
+        <CiteKeyField id={p.id} citationKey={p.citationKey} />
       </dl>
       {p.hf.aiKeywords.length > 0 && (
         <ul className="keyword-list" aria-label="AI keywords">
@@ -160,6 +160,7 @@ const SECTIONS: { id: string; Component: (props: { p: PaperDetail }) => ReactNod
   { id: 'triage', Component: TriageSection },
   { id: 'tags', Component: TagEditor },
   { id: 'links', Component: Links },
+  { id: 'pdf', Component: PdfSection },
   { id: 'fields', Component: Fields },
   { id: 'abstract', Component: Abstract },
   { id: 'notes', Component: NotesSection },

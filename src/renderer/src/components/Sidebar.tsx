@@ -1,7 +1,7 @@
 import * as ContextMenu from '@radix-ui/react-context-menu';
 import {
   Archive, BookOpen, CalendarDays, CheckCircle2, ChevronDown, ChevronRight, Inbox, Layers, Library, MoreHorizontal,
-  Plus, Rss, Search, Star, Tag, Trash2, X,
+  NotebookPen, Plus, Rss, Search, Star, Tag, Trash2, X,
 } from 'lucide-react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
@@ -12,6 +12,7 @@ import { openDialog } from '../stores/dialogStore';
 import { dailySpec } from './DailyNav';
 import { TagMenuItems } from './TagMenu';
 import { ThemeSwitch } from './ThemeSwitch';
+import { closeNotesView, openNotesView, useNotesStore } from '../stores/notesStore';
 import '../styles/library.css';
 
 const ICONS: Record<string, ReactNode> = {
@@ -27,14 +28,18 @@ const ICONS: Record<string, ReactNode> = {
 export const tagSpec = (t: TagNode): ViewSpec => ({ key: `tag:${t.id}`, title: t.path, view: 'all', filters: { tagIds: [t.id] } });
 
 function Item(props: { spec: ViewSpec; icon: ReactNode; label?: string; count?: number; depth?: number; after?: ReactNode }) {
-  const active = useLibraryStore((s) => s.spec.key === props.spec.key);
+  const notesOpen = useNotesStore((s) => s.viewOpen);
+  const active = useLibraryStore((s) => s.spec.key === props.spec.key) && !notesOpen;
   return (
     <div className={`sidebar__row${active ? ' is-active' : ''}`} style={props.depth ? { paddingLeft: props.depth * 14 } : undefined}>
       <button
         type="button"
         className={`sidebar__item${active ? ' is-active' : ''}`}
         aria-current={active ? 'page' : undefined}
-        onClick={() => void setView(props.spec)}
+        onClick={() => {
+          closeNotesView();
+          void setView(props.spec);
+        }}
       >
         <span className="sidebar__icon" aria-hidden>
           {props.icon}
@@ -43,6 +48,20 @@ function Item(props: { spec: ViewSpec; icon: ReactNode; label?: string; count?: 
         {props.count !== undefined && <span className="sidebar__count">{props.count.toLocaleString()}</span>}
       </button>
       {props.after}
+    </div>
+  );
+}
+
+function NotesItem() {
+  const notesOpen = useNotesStore((s) => s.viewOpen);
+  return (
+    <div className={`sidebar__row${notesOpen ? ' is-active' : ''}`}>
+      <button type="button" className={`sidebar__item${notesOpen ? ' is-active' : ''}`} aria-current={notesOpen ? 'page' : undefined} onClick={openNotesView}>
+        <span className="sidebar__icon" aria-hidden>
+          <NotebookPen size={16} />
+        </span>
+        <span className="sidebar__label">Notes</span>
+      </button>
     </div>
   );
 }
@@ -131,6 +150,13 @@ export function Sidebar() {
               <Item spec={dailySpec(latestDay)} icon={<CalendarDays size={16} />} label="Daily papers" />
             </li>
           )}
+        </ul>
+      </Section>
+      <Section title="Writing">
+        <ul className="sidebar__list" role="list">
+          <li>
+            <NotesItem />
+          </li>
         </ul>
       </Section>
       <Section

@@ -4,6 +4,8 @@ import { reload, useLibraryStore } from '../stores/libraryStore';
 import { DailyNav } from './DailyNav';
 import { FilterMenu } from './FilterMenu';
 import { SearchBox } from './SearchBox';
+import { PdfToolbar } from './pdfs/PdfToolbar';
+import { ExportMenu } from './ExportMenu';
 
 export function Toolbar() {
   const title = useLibraryStore((s) => s.spec.title);
@@ -33,6 +35,8 @@ export function Toolbar() {
         </button>
       )}
       <FilterMenu />
+      <PdfToolbar />
+      <ExportMenu />
     </header>
   );
 }
