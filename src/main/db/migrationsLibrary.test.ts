@@ -5,27 +5,10 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { trimmedMigrations as trimmedFolder } from '../testing/migrations';
 import { findMigrationsFolder } from './client';
 import * as schema from './schema';
-
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A copy of the migrations folder holding only the first `n` migrations. */
-function trimmedFolder(n: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'papershelf-mig-'));
-  dirs.push(dir);
-  cpSync(findMigrationsFolder(), dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
-  journal.entries = journal.entries.slice(0, n);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
 
 function migratedTo(n: number) {
   const sqlite = new Database(':memory:');
