@@ -278,6 +278,11 @@ export async function setStarredFor(ids: number[], starred: boolean): Promise<vo
   if (ids.length) await api().invoke('papers:setStarred', { ids, starred });
 }
 
+/** Queue the PDFs of papers (the PDF queue skips ones already in the library). */
+export async function downloadPdfs(ids: number[]): Promise<void> {
+  if (ids.length) await api().invoke('pdfs:download', { ids });
+}
+
 export async function deletePapers(ids: number[]): Promise<number> {
   if (!ids.length) return 0;
   const r = await api().invoke('papers:delete', { ids });
