@@ -41,14 +41,18 @@ export async function measureBrowser(libraryDir: string, suite: string): Promise
         await page.locator(rowSel).first().waitFor({ state: 'visible' });
         loads.push(performance.now() - t);
       }
-      const firstRows = loads.sort((a, b) => a - b)[1]!;
+      const cold = loads[0]!;
+      const firstRows = [...loads].sort((a, b) => a - b)[1]!;
       const domTop = await page.locator('[role=grid] [role=row]').count();
       await page.locator('.table__body').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
-      await page.waitForFunction("document.querySelectorAll('[role=grid] [role=row][aria-busy]').length === 0");
+      // Wait until the rows around the new position are loaded (no skeleton rows left).
+      for (let i = 0; i < 200 && (await page.locator('[role=grid] [role=row][aria-busy]').count()) > 0; i++)
+        await page.waitForTimeout(50);
       const domMid = await page.locator('[role=grid] [role=row]').count();
       const total = await page.getByTestId('paper-count').textContent();
       return [
-        { suite, measure: 'browser: load → first rows visible (median of 3)', value: firstRows, unit: 'ms', goal: '≤ 1500 ms', ok: firstRows <= 1500 },
+        { suite, measure: 'browser: first load (cold cache) → first rows visible', value: cold, unit: 'ms', goal: '≤ 1500 ms', ok: cold <= 1500 },
+        { suite, measure: 'browser: reload → first rows visible (median of 3)', value: firstRows, unit: 'ms', goal: '≤ 1500 ms', ok: firstRows <= 1500 },
         { suite, measure: `browser: rows in DOM at top (${total})`, value: domTop, unit: 'rows', goal: '≤ 80', ok: domTop <= 80 },
         { suite, measure: 'browser: rows in DOM scrolled to the middle', value: domMid, unit: 'rows', goal: '≤ 80', ok: domMid <= 80 },
       ];

@@ -4,13 +4,13 @@
  * HF days with upvotes on a fifth of the papers. Seeded with prepared statements in one
  * transaction and cached as a file in the temp dir (keyed by SEED_VERSION and migrations).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findMigrationsFolder, openLibrary } from '../src/main/db/client';
 import { DB_FILE } from '../src/main/library/home';
 
-const SEED_VERSION = 3;
+const SEED_VERSION = 4;
 
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -56,6 +56,10 @@ const TITLE_FORMS = [
 ];
 const SENT = [
   'We study the problem of {t} and show that {m} {o} outperform strong baselines.',
+  'Unlike prior work on {x}, we focus on {y} and {z} in {t}.',
+  'We identify {y} as a key bottleneck and address it with a {x}-aware objective.',
+  'Our analysis connects {y} to {z}, explaining failures observed in {t}.',
+  'The approach relies on {y} rather than {z}, which makes it simple to deploy.',
   'Existing approaches to {t} rely on hand-crafted features and fail to generalise beyond the training distribution.',
   'We propose a {m} framework that learns {o} directly from data with a {x} objective.',
   'Our method achieves state-of-the-art results on {n} benchmarks while using {k}x less compute.',
@@ -67,7 +71,26 @@ const SENT = [
   'Ablations reveal that the {m} component is critical for {t}.',
 ];
 const EXTRA = `calibration robustness generalisation efficiency interpretability stability sample-efficiency alignment
-  uncertainty fairness compositional zero-shot few-shot long-context multilingual open-vocabulary streaming on-device`.split(/\s+/);
+  uncertainty fairness compositional zero-shot few-shot long-context multilingual open-vocabulary streaming on-device
+  sparsity convergence expressivity identifiability privacy memorisation hallucination faithfulness grounding
+  controllability diversity fidelity latency throughput scalability modularity transferability plasticity forgetting
+  exploration credit-assignment overfitting underfitting smoothness curvature invariance equivariance symmetry
+  disentanglement causality counterfactual distribution-shift covariate-shift label-noise imbalance long-tail
+  adversarial-robustness certification verification monotonicity consistency coherence factuality toxicity bias
+  reproducibility variance bandwidth quantisation pruning distillation tokenisation vocabulary context-length
+  positional-encoding attention-sink kv-cache speculative-decoding beam-search sampling temperature entropy
+  perplexity calibration-error reward-hacking sycophancy jailbreaking watermarking provenance deduplication
+  contamination annotation crowdsourcing active-learning semi-supervision pseudo-labelling augmentation mixup
+  cutmix dropout normalisation initialisation warmup scheduling momentum preconditioning second-order
+  hessian jacobian lipschitz spectral-norm manifold topology homology persistence wasserstein optimal-transport
+  kernel gaussian-process bayesian-optimisation hyperparameters nas evolutionary swarm annealing lattice
+  combinatorial submodular matroid graph-cut message-passing oversmoothing oversquashing rewiring hypergraph
+  simplicial sheaf geometric topological molecular crystalline protein-ligand docking retrosynthesis assay
+  genomics single-cell transcriptomics proteomics microscopy histopathology radiology ultrasound mri ct ecg eeg
+  lidar radar event-camera stereo monocular depth optical-flow tracking slam odometry grasping locomotion
+  legged humanoid quadruped drone navigation mapping planning scheduling routing logistics forecasting nowcasting
+  downscaling emulation surrogate pde navier-stokes turbulence climate hydrology seismic astronomy cosmology
+  particle-physics jets calorimeter lattice-qcd materials alloys catalysis batteries photovoltaics semiconductors`.split(/\s+/);
 export const TAGS = [
   'ml', 'ml/rl', 'ml/rl/offline', 'ml/diffusion', 'ml/llm', 'ml/llm/agents', 'ml/llm/reasoning', 'ml/vision',
   'ml/vision/3d', 'ml/graphs', 'bio', 'bio/proteins', 'chem', 'robotics', 'theory', 'to-read', 'reading-group',
@@ -114,6 +137,8 @@ export function seedLibrary(dir: string, n: number): void {
           .replaceAll('{m}', m.toLowerCase())
           .replaceAll('{o}', o.toLowerCase())
           .replaceAll('{x}', pick(r, EXTRA))
+          .replaceAll('{y}', pick(r, EXTRA))
+          .replaceAll('{z}', pick(r, EXTRA))
           .replaceAll('{n}', String(2 + Math.floor(r() * 12)))
           .replaceAll('{k}', String(2 + Math.floor(r() * 40)))
           .replaceAll('{p}', (r() * 30).toFixed(1)),
@@ -143,7 +168,10 @@ export function seedLibrary(dir: string, n: number): void {
 
 /** A library folder holding the cached seeded DB (copied, so each run may take the writer lock). */
 export function seededLibraryCopy(n: number): { dir: string; seededMs: number | null; cleanup: () => void } {
-  const migrations = readdirSync(findMigrationsFolder()).join(',').length;
+  const folder = findMigrationsFolder();
+  const migrations = readdirSync(folder)
+    .filter((f) => f.endsWith('.sql'))
+    .reduce((n, f) => n + statSync(join(folder, f)).size, 0);
   const cacheDir = join(tmpdir(), `papershelf-bench-library-v${SEED_VERSION}-${n}-${migrations}`);
   let seededMs: number | null = null;
   if (!existsSync(join(cacheDir, DB_FILE))) {

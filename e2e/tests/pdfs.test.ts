@@ -1,23 +1,12 @@
 import { join } from 'node:path';
-import { expect, FORMATS, test as base } from '../fixtures';
+import { expect, FORMATS } from '../fixtures';
+import { pdfServerTest } from '../pdfFixtures';
 import { PdfsPom } from '../poms/pdfs-pom';
 import { arxivPaper, makePdf } from '../../src/main/pdfs/testing/makePdf';
-import { startPdfServer, type PdfServer } from '../../src/main/pdfs/testing/pdfServer';
 
 const HF = join(FORMATS, 'hf_daily_papers.json');
 
-const test = base.extend<{ pdfs: PdfsPom }, { pdfServer: PdfServer }>({
-  pdfServer: [
-    async ({}, use) => {
-      const s = await startPdfServer();
-      await use(s);
-      await s.close();
-    },
-    { scope: 'worker' },
-  ],
-  serverEnv: async ({ pdfServer }, use) => {
-    await use({ PAPERSHELF_ARXIV_URL: pdfServer.url, PAPERSHELF_PDF_TIMEOUT_MS: '2500', PAPERSHELF_PDF_BACKOFF_MS: '200' });
-  },
+const test = pdfServerTest.extend<{ pdfs: PdfsPom }>({
   pdfs: async ({ library }, use) => {
     await use(new PdfsPom(library.page));
   },

@@ -81,6 +81,7 @@ test.describe('triage, tags and search', () => {
     await input.press('Enter');
     await expect(library.tag('reading-group')).toContainText('5');
     await expect(library.rows.nth(6)).toContainText('reading-group');
+    await expect(library.bulkBar.getByRole('button', { name: 'Untag' })).toBeEnabled();
     await library.snap('08-bulk-tagged');
 
     await library.bulkBar.getByRole('button', { name: 'Star', exact: true }).click();
@@ -125,7 +126,7 @@ test.describe('triage, tags and search', () => {
     await library.tagAction('ml', 'Delete…');
     await expect(library.dialog).toContainText('removed from 2 papers');
     await library.dialog.getByRole('button', { name: 'Delete tag' }).click();
-    await expect(library.page.getByText('Press t on a paper to tag it.')).toBeVisible();
+    await expect(library.page.getByText('No tags yet. Press t to tag a paper.')).toBeVisible();
   });
 
   test('the Daily view browses one HF day by upvotes with previous and next day', async ({ library }) => {
@@ -151,6 +152,10 @@ test.describe('triage, tags and search', () => {
     await library.rows.nth(2).click({ modifiers: ['Shift'] });
     await library.snap('15-dark-selection');
     await library.search('reasoning');
+    await library.selectPaper('Sparse Mixture-of-Experts');
+    // Inline TeX in the abstract is typeset, not shown as $…$ source.
+    await expect(library.detail.locator('.katex').first()).toBeVisible();
+    await expect(library.detail.getByText('$k=2$')).toHaveCount(0);
     await library.snap('16-dark-search');
   });
 });

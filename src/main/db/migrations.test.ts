@@ -24,7 +24,7 @@ function explain(sqlite: Database.Database, sql: string, ...params: unknown[]): 
 
 describe('migrations', () => {
   it('are listed in order in the journal', () => {
-    expect(migrationTags()).toEqual(['0000_init', '0001_search_index', '0002_library_indexes']);
+    expect(migrationTags()).toEqual(['0000_init', '0001_search_index', '0002_library_indexes', '0003_library_filter_indexes']);
   });
 
   it('0000_init creates the library tables with WAL-friendly defaults', () => {

@@ -62,9 +62,13 @@ export const papers = sqliteTable(
     index('papers_featured').on(t.hfFeaturedOn, t.hfUpvotes),
     index('papers_title').on(t.title),
     // Library list sorts and the Starred view (#4)
-    index('papers_title_nocase').on(sql`${t.title} COLLATE NOCASE`),
-    index('papers_authors_nocase').on(sql`${t.authorsText} COLLATE NOCASE`),
+    // (+ state, so a page deep in the list is chosen from the index alone)
+    index('papers_title_nocase').on(sql`${t.title} COLLATE NOCASE`, t.state),
+    index('papers_authors_nocase').on(sql`${t.authorsText} COLLATE NOCASE`, t.state),
     index('papers_starred_published').on(t.starred, t.publishedAt),
+    // A narrow copy of the columns list filters test, looked up by id: search and tag/source
+    // filters check thousands of candidate ids without reading the wide rows (#4).
+    index('papers_id_filter').on(t.id, t.state, t.starred, t.publishedAt, t.hfFeaturedOn),
   ],
 );
 
@@ -251,7 +255,12 @@ export const paperSources = sqliteTable(
     firstSeenAt: text('first_seen_at').notNull().default(now),
     announceType: text('announce_type'),
   },
-  (t) => [primaryKey({ columns: [t.paperId, t.sourceKey] }), index('paper_sources_key').on(t.sourceKey)],
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.sourceKey] }),
+    index('paper_sources_key').on(t.sourceKey),
+    // Covering for the library's source views and counts (#4).
+    index('paper_sources_key_paper').on(t.sourceKey, t.paperId),
+  ],
 );
 
 /** Durable background work: PDF downloads, text extraction, sync runs. */

@@ -12,7 +12,7 @@ import { api } from './api/client';
 import { useLibraryKeys } from './hooks/useLibraryKeys';
 import { reload, useLibraryStore, clickRow } from './stores/libraryStore';
 import { refreshIfShown } from './stores/detailStore';
-import { reloadSidebar } from './stores/tagStore';
+import { reloadSidebar, reloadSources, reloadTags } from './stores/tagStore';
 import { NotesView } from './components/NotesView';
 import { Toast } from './components/Toast';
 import { useNotesStore } from './stores/notesStore';
@@ -28,10 +28,10 @@ export function App() {
     void reloadSidebar();
     const offPapers = api().on('papers:changed', ({ ids }) => {
       void reload().then(keepCursorOnAVisiblePaper);
-      void reloadSidebar();
+      void reloadSources();
       refreshIfShown(ids);
     });
-    const offTags = api().on('tags:changed', () => void reloadSidebar());
+    const offTags = api().on('tags:changed', () => void reloadTags());
     return () => {
       offPapers();
       offTags();

@@ -193,6 +193,8 @@ export const contract = {
     args: z.object({ search: z.string().max(2000), ids: z.array(id).max(200) }).strict(),
     result: returns<Record<number, SearchMatch>>(),
   },
+  /** Every id of a list query in order (select-all); offset/limit are ignored. */
+  'papers:ids': { args: PaperQuerySchema, result: returns<number[]>() },
   'papers:delete': { args: z.object({ ids: idList }).strict(), result: returns<{ deleted: number }>() },
   'papers:addTags': {
     args: z.object({ ids: idList, paths: z.array(tagPath).min(1).max(50) }).strict(),

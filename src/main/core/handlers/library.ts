@@ -21,6 +21,7 @@ import {
   setTagColor,
 } from '../../db/queries/tags';
 import { matchesForSearch } from '../../db/queries/search';
+import { listPaperIds } from '../../db/queries/paperList';
 import type { Core } from '../createCore';
 
 export function libraryHandlers(core: Core) {
@@ -49,6 +50,7 @@ export function libraryHandlers(core: Core) {
       const changed = removeTags(db, ids, tagIds);
       return tagsChanged({ changed }, changed ? ids : null);
     },
+    'papers:ids': (q) => listPaperIds(db, q),
     'search:matches': ({ search, ids }) => matchesForSearch(db, search, ids),
     'tags:list': () => listTags(db),
     'tags:create': ({ path, color }) => tagsChanged(createTag(db, path, color), null),

@@ -68,6 +68,8 @@ function withSavedSearch(db: ReadDb, q: PaperQueryParsed): PaperQueryParsed {
 
 export interface ListSql {
   rowsSql: string;
+  /** Every id of the list in order (for select-all). */
+  idsSql: string;
   countSql: string;
   params: unknown[];
   /** The FTS5 MATCH expression, when the list is searched. */
@@ -140,17 +142,33 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
 
   const whereSql = w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '';
   const dir = q.dir === 'asc' ? 'ASC' : 'DESC';
-  let order: string;
-  if (q.sort === 'relevance' && parsed?.match) order = `${BM25} ${dir === 'DESC' ? 'ASC' : 'DESC'}, p.id DESC`;
-  else if (q.featuredOn && (q.sort === 'relevance' || q.sort === 'upvotes')) order = `p.hf_upvotes ${dir}, p.id ${dir}`;
+  // Sort keys as [expression, direction]; the page is chosen on ids and keys only, and the
+  // row columns (tags JSON, PDF state) are computed for that page alone (not for skipped rows).
+  let keys: [string, 'ASC' | 'DESC'][];
+  if (q.sort === 'relevance' && parsed?.match) keys = [[BM25, dir === 'DESC' ? 'ASC' : 'DESC'], ['p.id', 'DESC']];
+  else if (q.featuredOn && (q.sort === 'relevance' || q.sort === 'upvotes')) keys = [['p.hf_upvotes', dir], ['p.id', dir]];
   else {
     const key = q.sort === 'relevance' ? 'published' : q.sort;
-    order = [...SORT_SQL[key], 'p.id'].map((k) => `${k} ${dir}`).join(', ');
+    keys = [...SORT_SQL[key], 'p.id'].map((k) => [k, dir]);
   }
+  const order = keys.map(([k, d]) => `${k} ${d}`).join(', ');
+  const outerOrder = keys
+    .map(([, d], i) => `page.k${i} ${d}`)
+    .join(', ');
+  const keyCols = keys.map(([k], i) => `${k} AS k${i}`).join(', ');
   const pdfJoin = ' LEFT JOIN pdfs f ON f.paper_id = p.id';
+  const innerFrom = `${from}${q.hasPdf !== undefined ? pdfJoin : ''}`;
+  // When candidates come by id (FTS hits, tag or source lists), test the filters on the narrow
+  // papers_id_filter index instead of reading each wide row (every filter column is in it).
+  const byId = parsed?.match || q.tagIds?.length || q.source || parsed?.tags.length || parsed?.notTags.length;
+  const narrowFrom = byId ? innerFrom.replace('papers p', 'papers p INDEXED BY papers_id_filter') : innerFrom;
+  const keysCovered = keys.every(([k]) => k === BM25 || k === 'p.id' || k === 'p.published_at');
+  const rowsFrom = keysCovered ? narrowFrom : innerFrom;
   return {
-    rowsSql: `SELECT ${ROW_SELECT_COLUMNS} FROM ${from}${pdfJoin} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    countSql: `SELECT count(*) AS n FROM ${from}${q.hasPdf !== undefined ? pdfJoin : ''} ${whereSql}`,
+    rowsSql: `WITH page AS (SELECT p.id AS id, ${keyCols} FROM ${rowsFrom} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
+      SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id${pdfJoin} ORDER BY ${outerOrder}`,
+    idsSql: `SELECT p.id AS id FROM ${innerFrom} ${whereSql} ORDER BY ${order} LIMIT 100000`,
+    countSql: `SELECT count(*) AS n FROM ${narrowFrom} ${whereSql}`,
     params: w.params,
     match: parsed?.match ?? null,
   };
@@ -178,4 +196,10 @@ export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: bo
     }
   }
   return { rows: out, total: n };
+}
+
+/** All ids of a list query, in list order (select-all acts on the whole list, not the loaded rows). */
+export function listPaperIds(db: ReadDb, q: PaperQueryParsed): number[] {
+  const { idsSql, params } = buildListSql(db, q);
+  return (db.$client.prepare(idsSql).pluck().all(...params) as number[]);
 }

@@ -65,7 +65,7 @@ export function matchesFor(db: ReadDb, match: string, ids: number[]): Map<number
               snippet(paper_fts, 1, @s, @e, '…', ${SNIPPET_TOKENS}) AS abstract_snip,
               snippet(paper_fts, -1, @s, @e, '…', ${SNIPPET_TOKENS}) AS snip,
               title, abstract, authors, keywords, notes, annotations
-       FROM paper_fts WHERE paper_fts MATCH @m AND rowid IN (SELECT value FROM json_each(@ids))`,
+       FROM paper_fts WHERE paper_fts MATCH @m AND +rowid IN (SELECT value FROM json_each(@ids))`,
     )
     .all({ s: MARK_START, e: MARK_END, m: match, ids: JSON.stringify(ids) }) as (FtsRow & { abstract_snip: string })[];
   const pageStmt = sqlite.prepare(

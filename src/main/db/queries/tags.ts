@@ -20,16 +20,33 @@ const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 const SUBTREE = `(d.path = t.path COLLATE NOCASE OR substr(d.path, 1, length(t.path) + 1) = t.path || '/' COLLATE NOCASE)`;
 
 export function listTags(db: ReadDb): TagNode[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT t.id, t.name, t.path, t.parent_id, t.color,
-              (SELECT count(*) FROM paper_tags pt WHERE pt.tag_id = t.id) AS own,
-              (SELECT count(DISTINCT pt.paper_id) FROM tags d JOIN paper_tags pt ON pt.tag_id = d.id
-                WHERE ${SUBTREE}) AS total
-       FROM tags t ORDER BY t.path COLLATE NOCASE`,
-    )
-    .all() as (TagRecord & { own: number; total: number })[];
-  return rows.map(toTagNode);
+  const sqlite = db.$client;
+  const rows = sqlite.prepare('SELECT id, name, path, parent_id, color FROM tags ORDER BY path COLLATE NOCASE').all() as TagRecord[];
+  const own = new Map(
+    (sqlite.prepare('SELECT tag_id, count(*) AS n FROM paper_tags GROUP BY tag_id').all() as { tag_id: number; n: number }[]).map(
+      (r) => [r.tag_id, r.n],
+    ),
+  );
+  // Totals include child tags, each paper counted once: one pass over paper_tags, each link
+  // credited to its tag and every ancestor (only tags that have children need the DISTINCT).
+  const total = new Map(
+    (
+      sqlite
+        .prepare(
+          `WITH RECURSIVE anc(tag_id, anc_id) AS (
+             SELECT id, parent_id FROM tags WHERE parent_id IS NOT NULL
+             UNION ALL
+             SELECT anc.tag_id, t.parent_id FROM anc JOIN tags t ON t.id = anc.anc_id WHERE t.parent_id IS NOT NULL)
+           SELECT anc_id, count(DISTINCT paper_id) AS n FROM (
+             SELECT anc.anc_id, pt.paper_id FROM anc JOIN paper_tags pt ON pt.tag_id = anc.tag_id
+             UNION ALL
+             SELECT pt.tag_id, pt.paper_id FROM paper_tags pt WHERE pt.tag_id IN (SELECT anc_id FROM anc))
+           GROUP BY anc_id`,
+        )
+        .all() as { anc_id: number; n: number }[]
+    ).map((r) => [r.anc_id, r.n]),
+  );
+  return rows.map((r) => toTagNode({ ...r, own: own.get(r.id) ?? 0, total: total.get(r.id) ?? own.get(r.id) ?? 0 }));
 }
 
 function toTagNode(r: TagRecord & { own?: number; total?: number }): TagNode {

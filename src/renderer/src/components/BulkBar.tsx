@@ -1,17 +1,16 @@
 /** Actions on a multi-selection: tag, untag, star, set state, delete (with confirmation). */
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import * as Popover from '@radix-ui/react-popover';
-import { ChevronDown, Star, StarOff, Tag, Tags, Trash2, X } from 'lucide-react';
+import { ChevronDown, FileDown, Star, StarOff, Tag, Tags, Trash2, X } from 'lucide-react';
 import { PAPER_STATES } from '@shared/domain';
-import type { TagRef } from '@shared/domain';
+import type { PaperRow, TagRef } from '@shared/domain';
 import { openDialog } from '../stores/dialogStore';
-import { clearSelection, setStarredFor, setStateFor, useLibraryStore } from '../stores/libraryStore';
+import { clearSelection, downloadPdfs, setStarredFor, setStateFor, useLibraryStore } from '../stores/libraryStore';
 import { addTagsTo, removeTagsFrom } from '../stores/tagStore';
 import { useBulkTagOpen, setBulkTagOpen } from '../stores/bulkStore';
 import { TagInput } from './TagInput';
 
-function selectedTags(): TagRef[] {
-  const { rows, selected } = useLibraryStore.getState();
+function selectedTags(rows: Map<number, PaperRow>, selected: Set<number>): TagRef[] {
   const m = new Map<number, TagRef>();
   for (const r of rows.values()) if (selected.has(r.id)) for (const t of r.tags) m.set(t.id, t);
   return [...m.values()].sort((a, b) => a.path.localeCompare(b.path));
@@ -19,10 +18,11 @@ function selectedTags(): TagRef[] {
 
 export function BulkBar() {
   const selected = useLibraryStore((s) => s.selected);
+  const rows = useLibraryStore((s) => s.rows);
   const tagOpen = useBulkTagOpen((s) => s.open);
   if (selected.size < 2) return null;
   const ids = [...selected];
-  const tags = selectedTags();
+  const tags = selectedTags(rows, selected);
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selection actions">
       <span className="bulk-bar__count" data-testid="selection-count">
@@ -81,6 +81,9 @@ export function BulkBar() {
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
+      <button type="button" className="tool-button" title="Queue the PDFs of the selected papers" onClick={() => void downloadPdfs(ids)}>
+        <FileDown size={14} aria-hidden /> Download PDFs
+      </button>
       <button type="button" className="tool-button tool-button--danger" onClick={() => openDialog({ kind: 'delete-papers', ids })}>
         <Trash2 size={14} aria-hidden /> Delete…
       </button>

@@ -1,4 +1,4 @@
-import { Smile, BookMarked, ExternalLink, FileText, FolderGit2, Globe, MessageSquare, Star, ThumbsUp, Building2, MousePointerClick, AlertTriangle } from 'lucide-react';
+import { CopyCheck, Smile, BookMarked, ExternalLink, FileText, FolderGit2, Globe, MessageSquare, Star, ThumbsUp, Building2, MousePointerClick, AlertTriangle } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import type { PaperDetail } from '@shared/domain';
@@ -180,6 +180,7 @@ function Paper({ p }: { p: PaperDetail }) {
 
 export function DetailPane() {
   const selectedId = useLibraryStore((s) => s.selectedId);
+  const many = useLibraryStore((s) => s.selected.size);
   const { paper, loading, error } = useDetailStore();
   useEffect(() => {
     void showPaper(selectedId);
@@ -187,7 +188,11 @@ export function DetailPane() {
 
   return (
     <aside className="pane pane--detail" aria-label="Details" id="detail-pane" tabIndex={-1}>
-      {selectedId === null ? (
+      {many > 1 ? (
+        <EmptyState icon={<CopyCheck size={28} />} title={`${many.toLocaleString()} papers selected`}>
+          Tag, star, file or delete them with the bar above the list, or press <kbd>t</kbd>, <kbd>s</kbd>, <kbd>r</kbd>, <kbd>e</kbd>.
+        </EmptyState>
+      ) : selectedId === null ? (
         <EmptyState icon={<MousePointerClick size={28} />} title="No paper selected">
           Select a paper to see its abstract, links and notes.
         </EmptyState>

@@ -1,5 +1,6 @@
 /** Every modal of the library: tag rename/merge/delete/create, delete papers, save search, shortcuts. */
 import * as Dialog from '@radix-ui/react-dialog';
+import { X } from 'lucide-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { TagNode } from '@shared/library';
 import { closeDialog, useDialogStore } from '../stores/dialogStore';
@@ -12,8 +13,11 @@ function Shell(props: { title: string; description?: ReactNode; children: ReactN
     <Dialog.Root open onOpenChange={(o) => !o && closeDialog()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className={`dialog${props.wide ? ' dialog--wide' : ''}`} aria-describedby={props.description ? undefined : undefined}>
+        <Dialog.Content className={`dialog${props.wide ? ' dialog--wide' : ''}`}>
           <Dialog.Title className="dialog__title">{props.title}</Dialog.Title>
+          <Dialog.Close className="icon-button dialog__close" aria-label="Close">
+            <X size={15} aria-hidden />
+          </Dialog.Close>
           {props.description ? (
             <Dialog.Description className="dialog__desc">{props.description}</Dialog.Description>
           ) : (

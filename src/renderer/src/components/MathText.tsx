@@ -1,11 +1,21 @@
-/** Text with inline TeX ($…$, \(…\)) rendered by KaTeX; everything else stays plain text. */
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
-import { memo } from 'react';
+/**
+ * Text with inline TeX ($…$, \(…\)) rendered by KaTeX; everything else stays plain text. KaTeX
+ * (and its CSS and fonts) is loaded on first use, so it does not slow the first paint of the list.
+ */
+import type KatexModule from 'katex';
+import { memo, useEffect, useState } from 'react';
 
+type Katex = typeof KatexModule;
 const MATH = /\$([^$\n]{1,400}?)\$|\\\((.{1,400}?)\\\)/g;
 
-function render(tex: string): string | null {
+let katexPromise: Promise<Katex> | null = null;
+let katexLoaded: Katex | null = null;
+function loadKatex(): Promise<Katex> {
+  katexPromise ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => (katexLoaded = m.default));
+  return katexPromise;
+}
+
+function render(katex: Katex, tex: string): string | null {
   try {
     return katex.renderToString(tex, { throwOnError: true, output: 'html', strict: 'ignore', trust: false });
   } catch {
@@ -14,11 +24,17 @@ function render(tex: string): string | null {
 }
 
 export const MathText = memo(function MathText({ text }: { text: string }) {
+  const hasMath = MATH.test(text);
+  MATH.lastIndex = 0;
+  const [katex, setKatex] = useState<Katex | null>(katexLoaded);
+  useEffect(() => {
+    if (hasMath && !katex) void loadKatex().then(setKatex);
+  }, [hasMath, katex]);
+  if (!hasMath || !katex) return <>{text}</>;
   const out: React.ReactNode[] = [];
   let last = 0;
   for (const m of text.matchAll(MATH)) {
-    const tex = m[1] ?? m[2] ?? '';
-    const html = render(tex);
+    const html = render(katex, m[1] ?? m[2] ?? '');
     if (html === null) continue;
     if (m.index > last) out.push(text.slice(last, m.index));
     out.push(<span key={m.index} className="math" dangerouslySetInnerHTML={{ __html: html }} />);

@@ -61,7 +61,6 @@ function Row(props: { row: PaperRow; index: number; selected: boolean; cursor: b
           ))}
           {row.tags.length > 3 && <span className="tag-chip tag-chip--more">+{row.tags.length - 3}</span>}
         </div>
-        {props.searching && <SnippetLine match={props.match} />}
       </div>
       <div role="gridcell" className="col-authors" title={row.authors.join(', ')}>
         {shortAuthors(row.authors)}
@@ -82,6 +81,7 @@ function Row(props: { row: PaperRow; index: number; selected: boolean; cursor: b
       <div role="gridcell" className="col-pdf">
         <PdfIcon state={row.pdfState} />
       </div>
+      {props.searching && <SnippetLine match={props.match} />}
     </div>
   );
 }
@@ -158,7 +158,8 @@ export function PaperTable() {
     if (searching)
       return (
         <EmptyState icon={<SearchX size={28} />} title="No papers match">
-          Nothing in this view matches “{search.trim()}”. Try fewer words, or search All papers.
+          Nothing in {spec.title} matches “{search.trim()}”.{' '}
+          {spec.key === 'all' && !Object.keys(extra).length ? 'Try fewer or shorter words.' : 'Try fewer words, or search All papers.'}
         </EmptyState>
       );
     const filtered = Object.keys(spec.filters).length > 0 || Object.keys(extra).length > 0 || spec.view !== 'all';

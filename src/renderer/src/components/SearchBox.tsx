@@ -27,7 +27,7 @@ export function SearchBox() {
         type="search"
         role="searchbox"
         aria-label="Search papers"
-        placeholder="Search title, authors, abstract, notes, PDF…  (/)"
+        placeholder="Search papers, notes, PDFs   /"
         value={text}
         spellCheck={false}
         autoComplete="off"

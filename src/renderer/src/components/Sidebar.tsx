@@ -193,7 +193,7 @@ export function Sidebar() {
           </ul>
         ) : (
           <p className="sidebar__empty">
-            <Tag size={12} aria-hidden /> Press <kbd>t</kbd> on a paper to tag it.
+            <Tag size={12} aria-hidden /> No tags yet. Press <kbd>t</kbd> to tag a paper.
           </p>
         )}
       </Section>

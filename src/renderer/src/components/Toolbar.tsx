@@ -1,6 +1,6 @@
-import { BookmarkPlus } from 'lucide-react';
+import { ArrowDownWideNarrow, BookmarkPlus } from 'lucide-react';
 import { openDialog } from '../stores/dialogStore';
-import { useLibraryStore } from '../stores/libraryStore';
+import { reload, useLibraryStore } from '../stores/libraryStore';
 import { DailyNav } from './DailyNav';
 import { FilterMenu } from './FilterMenu';
 import { SearchBox } from './SearchBox';
@@ -12,6 +12,7 @@ export function Toolbar() {
   const isDaily = useLibraryStore((s) => s.spec.key === 'daily');
   const total = useLibraryStore((s) => s.total);
   const searching = useLibraryStore((s) => s.search.trim() !== '');
+  const byRelevance = useLibraryStore((s) => s.sort === 'relevance');
   return (
     <header className="toolbar">
       <div className="toolbar__title">
@@ -23,6 +24,11 @@ export function Toolbar() {
       {isDaily && <DailyNav />}
       <div className="toolbar__spacer" />
       <SearchBox />
+      {searching && !byRelevance && (
+        <button type="button" className="tool-button" onClick={() => void reload({ sort: 'relevance', dir: 'desc' })}>
+          <ArrowDownWideNarrow size={14} aria-hidden /> Best match
+        </button>
+      )}
       {searching && (
         <button type="button" className="tool-button" aria-label="Save search" title="Save this search" onClick={() => openDialog({ kind: 'save-search' })}>
           <BookmarkPlus size={14} aria-hidden />

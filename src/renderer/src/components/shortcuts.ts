@@ -11,7 +11,7 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['x'], label: 'Add to / remove from selection' },
   { keys: ['Shift', 'click'], label: 'Select a range' },
   { keys: ['Ctrl/⌘', 'click'], label: 'Add to / remove from selection' },
-  { keys: ['Ctrl/⌘', 'A'], label: 'Select all loaded papers' },
+  { keys: ['Ctrl/⌘', 'A'], label: 'Select every paper in the list' },
   { keys: ['Delete'], label: 'Delete the selection (asks first)' },
   { keys: ['Esc'], label: 'Clear the selection / leave search' },
   { keys: ['?'], label: 'Show these shortcuts' },

@@ -18,7 +18,7 @@ export function handleLibraryKey(e: KeyboardEvent): boolean {
   if (useDialogStore.getState().open || isTyping(e.target) || e.altKey) return false;
   const mod = e.ctrlKey || e.metaKey;
   if (mod && e.key.toLowerCase() === 'a') {
-    selectAll();
+    void selectAll();
     return true;
   }
   if (mod) return false;

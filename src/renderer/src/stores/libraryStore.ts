@@ -154,11 +154,16 @@ export function reload(patch: Patch = {}): Promise<void> {
   return loadPage(0);
 }
 
+const NO_SELECTION = () => ({ cursor: null, selectedId: null, selected: new Set<number>(), anchor: null });
+
 export function setView(spec: ViewSpec): Promise<void> {
-  useLibraryStore.setState({ cursor: null, selectedId: null, selected: new Set(), anchor: null });
+  useLibraryStore.setState(NO_SELECTION());
   const s = useLibraryStore.getState();
-  const sort = spec.sort ?? (s.spec.sort ? 'published' : s.sort === 'relevance' ? 'published' : s.sort);
-  const dir = spec.sort ? 'desc' : s.spec.sort ? 'desc' : s.dir;
+  // A view with its own sort (Daily: by upvotes) sets it; leaving such a view goes back to by date.
+  const keep = !spec.sort && !s.spec.sort;
+  const searching = s.search.trim() !== '';
+  const sort = spec.sort ?? (keep ? s.sort : searching ? 'relevance' : 'published');
+  const dir = keep ? s.dir : 'desc';
   return reload({ spec, sort, dir, extra: {} });
 }
 
@@ -169,6 +174,7 @@ export function setBaseView(view: ViewId): Promise<void> {
 
 export function setSearch(search: string): Promise<void> {
   const s = useLibraryStore.getState();
+  if (search.trim() !== s.search.trim()) useLibraryStore.setState(NO_SELECTION());
   const was = s.search.trim() !== '';
   const is = search.trim() !== '';
   const sort = is && !was ? 'relevance' : !is && s.sort === 'relevance' ? 'published' : s.sort;
@@ -176,6 +182,7 @@ export function setSearch(search: string): Promise<void> {
 }
 
 export function setExtraFilters(extra: Filters): Promise<void> {
+  useLibraryStore.setState(NO_SELECTION());
   return reload({ extra });
 }
 
@@ -231,10 +238,13 @@ export function toggleCursorSelection(): void {
   if (s.cursor !== null) clickRow(s.cursor, 'toggle');
 }
 
-/** Select every loaded row (ids for the whole list are fetched by bulk actions as needed). */
-export function selectAll(): void {
+/** Select every paper of the list (all ids come from the core, not just the loaded rows). */
+export async function selectAll(): Promise<void> {
   const s = useLibraryStore.getState();
+  const generation = s.generation;
   useLibraryStore.setState({ selected: new Set([...s.rows.values()].map((r) => r.id)) });
+  const ids = await api().invoke('papers:ids', currentQuery(s));
+  if (useLibraryStore.getState().generation === generation) useLibraryStore.setState({ selected: new Set(ids) });
 }
 
 export function clearSelection(): void {
@@ -266,6 +276,11 @@ export async function setStateFor(ids: number[], state: PaperState): Promise<voi
 
 export async function setStarredFor(ids: number[], starred: boolean): Promise<void> {
   if (ids.length) await api().invoke('papers:setStarred', { ids, starred });
+}
+
+/** Queue the PDFs of papers (the PDF queue skips ones already in the library). */
+export async function downloadPdfs(ids: number[]): Promise<void> {
+  if (ids.length) await api().invoke('pdfs:download', { ids });
 }
 
 export async function deletePapers(ids: number[]): Promise<number> {

@@ -18,19 +18,32 @@ const initial: TagState = { tags: [], sources: [], days: [], searches: [], error
 export const useTagStore = create<TagState>()(() => ({ ...initial }));
 export const resetTagStore = () => useTagStore.setState({ ...initial });
 
+/** Everything in the sidebar (at start). */
 export async function reloadSidebar(): Promise<void> {
+  await Promise.all([reloadTags(), reloadSources()]);
+}
+
+async function load(fetch: () => Promise<Partial<TagState>>): Promise<void> {
   try {
-    const [tags, sources, days, searches] = await Promise.all([
-      api().invoke('tags:list', {}),
-      api().invoke('library:sources', {}),
-      api().invoke('library:days', {}),
-      api().invoke('searches:list', {}),
-    ]);
-    useTagStore.setState({ tags, sources, days, searches, error: null });
+    useTagStore.setState({ ...(await fetch()), error: null });
   } catch (e) {
     useTagStore.setState({ error: (e as Error).message });
   }
 }
+
+/** Tags and their counts change only with tag edits and deletions (`tags:changed`). */
+export const reloadTags = () =>
+  load(async () => {
+    const [tags, searches] = await Promise.all([api().invoke('tags:list', {}), api().invoke('searches:list', {})]);
+    return { tags, searches };
+  });
+
+/** Sync sources and HF days change when papers arrive (`papers:changed`). */
+export const reloadSources = () =>
+  load(async () => {
+    const [sources, days] = await Promise.all([api().invoke('library:sources', {}), api().invoke('library:days', {})]);
+    return { sources, days };
+  });
 
 export async function addTagsTo(ids: number[], paths: string[]): Promise<void> {
   if (ids.length && paths.length) await api().invoke('papers:addTags', { ids, paths });
