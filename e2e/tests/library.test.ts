@@ -80,3 +80,35 @@ test.describe('papers imported from Hugging Face Daily Papers', () => {
 test('a second process cannot open a library that is in use', async ({ server }) => {
   expect(() => cli(server.libraryDir, ['list'])).toThrow(/in use by another Papershelf process/);
 });
+
+test('the renderer reaches nothing but the contract: no Node, no other origins', async ({ library, server }) => {
+  const page = library.page;
+  expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+  // The CSP allows connections to the app's own origin only: even a live server on another
+  // origin (the app itself under the name localhost) is blocked, and the violation is reported.
+  const other = server.origin.replace('127.0.0.1', 'localhost');
+  const foreign = await page.evaluate(async (url) => {
+    const violated = new Promise<string>((ok) => document.addEventListener('securitypolicyviolation', (e) => ok(e.violatedDirective), { once: true }));
+    try {
+      await fetch(url);
+      return 'reached';
+    } catch {
+      return `blocked by ${await violated}`;
+    }
+  }, other);
+  expect(foreign).toBe('blocked by connect-src');
+  const file = await page.evaluate(async () => {
+    try {
+      await fetch('file:///etc/passwd');
+      return 'reached';
+    } catch (e) {
+      return String(e);
+    }
+  });
+  expect(file).not.toBe('reached');
+  // The app's own API refuses a request that lacks the token even from the page itself.
+  const status = await page.evaluate(async () => (await fetch('/api/invoke/app:info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+  expect(status).toBe(401);
+  expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+});

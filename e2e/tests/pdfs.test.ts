@@ -68,7 +68,8 @@ test.describe('PDFs for synced papers', () => {
     });
     // The first attempt stalls after 1000 bytes (progress shows), the retry resumes with Range.
     pdfServer.plan('2604.11784', ['stall']);
-    pdfServer.plan('2604.11211', ['html']);
+    // An HTML interstitial is retried; when every attempt gets one, the download fails with its reason.
+    pdfServer.plan('2604.11211', ['html', 'html', 'html', 'html', 'html', 'html']);
     await library.selectPaper('ClawGUI');
     await expect(pdfs.section).toContainText('No PDF in the library');
     await library.snap('detail-no-pdf');
@@ -85,7 +86,7 @@ test.describe('PDFs for synced papers', () => {
 
     await library.selectPaper('3DTV');
     await pdfs.section.getByRole('button', { name: 'Download PDF' }).click();
-    await expect(pdfs.section).toContainText('PDF download failed');
+    await expect(pdfs.section).toContainText('PDF download failed', { timeout: 30_000 });
     await expect(pdfs.section.getByRole('alert')).toContainText('is an HTML page ("arXiv is temporarily unavailable"), not a PDF.');
     await expect(pdfs.section.getByRole('button', { name: 'Retry' })).toBeVisible();
     await library.snap('download-failed');

@@ -114,14 +114,15 @@ describe('the download queue', () => {
     expect(pdfOf(h.library, id!)).toMatchObject({ state: 'done', sha256: sha256OfBytes(pdfA) });
   });
 
-  it('refuses an HTML page with a clear reason and stores nothing', async () => {
+  it('retries an HTML page (an interstitial) and, when it persists, refuses it with a clear reason and stores nothing', async () => {
     const [id] = seedPapers(h.library, [{ arxivId: '2604.11784' }]);
-    server.plan('2604.11784', ['html']);
+    server.plan('2604.11784', ['html', 'html', 'html', 'html', 'html', 'html']);
     h.pdfs.downloads.enqueue([id!]);
     await drain();
     const row = pdfOf(h.library, id!)!;
     expect(row.state).toBe('failed');
     expect(row.error).toMatch(/HTML page \("arXiv is temporarily unavailable"\), not a PDF/);
+    expect(server.requests.length).toBeGreaterThan(1);
     expect(row.sha256).toBeNull();
     expect(storedFiles(dir)).toEqual([]);
   });

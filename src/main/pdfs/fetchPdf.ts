@@ -1,7 +1,7 @@
 /**
  * One HTTP attempt at a PDF: resume with Range (and If-Range) when a partial file exists, abort
- * on a stall, classify failures as retryable (429, 5xx, dropped connection, stall) or not (404,
- * HTML page, over the size limit), and stream the body to the partial file, fsynced.
+ * on a stall, classify failures as retryable (429, 5xx, dropped connection, stall, an HTML
+ * interstitial) or not (404, over the size limit), and stream the body to the partial file, fsynced.
  */
 import { existsSync } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
@@ -89,7 +89,9 @@ export async function fetchAttempt(o: AttemptOptions): Promise<{ version: number
     const type = res.headers.get('content-type') ?? '';
     if (/text\/html/i.test(type)) {
       const text = (await res.text()).slice(0, 4096);
-      throw new AttemptError(notPdfReason(Buffer.from(text), `The download from ${url}`) ?? `${url} sent an HTML page, not a PDF.`, false);
+      // Usually an interstitial ("temporarily unavailable", a bot check): retried like a 5xx, and
+      // refused with its reason if it persists.
+      throw new AttemptError(notPdfReason(Buffer.from(text), `The download from ${url}`) ?? `${url} sent an HTML page, not a PDF.`, true);
     }
     let append = false;
     let total: number | null = null;

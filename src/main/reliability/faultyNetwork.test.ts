@@ -83,3 +83,68 @@ describe('sync over a faulty network', () => {
     await faulty.close();
   });
 });
+
+describe('PDF downloads over a faulty network', () => {
+  it('every PDF arrives whole after retries and at most one re-run; no partial file is ever stored', async () => {
+    const { startPdfServer } = await import('../pdfs/testing/pdfServer');
+    const { makePdf } = await import('../pdfs/testing/makePdf');
+    const { createCore } = await import('../core/createCore');
+    const { upsertListings } = await import('../library/listings');
+    const { mkdtempSync, readdirSync, readFileSync, statSync, existsSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+
+    const pdfs = await startPdfServer({ retryAfterSeconds: 0 });
+    const ids = Array.from({ length: 32 }, (_, i) => fakeArxivId(40_000 + i));
+    const next = (() => {
+      let a = 77;
+      return () => {
+        a = (a * 1103515245 + 12345) % 2 ** 31;
+        return a / 2 ** 31;
+      };
+    })();
+    const kinds = ['429', '500', 'truncate', 'html', 'stall'] as const;
+    for (const [i, id] of ids.entries()) {
+      pdfs.files.set(id, { bytes: await makePdf({ title: `PDF ${i}`, pages: [[`page one of ${id}`], ['page two']], padBytes: 60_000 }), version: 1 });
+      // 30% of attempts fail, drawn per attempt with a fixed seed.
+      pdfs.plan(id, Array.from({ length: 6 }, () => (next() < 0.3 ? kinds[Math.floor(next() * kinds.length)]! : 'ok')).filter((f, k, all) => all.slice(0, k + 1).every((x) => x !== 'ok')));
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'papershelf-faulty-pdf-'));
+    const core = createCore({
+      libraryDir: dir,
+      transport: 'ipc',
+      env: { PAPERSHELF_ARXIV_URL: pdfs.url, PAPERSHELF_PDF_BACKOFF_MS: '5', PAPERSHELF_PDF_TIMEOUT_MS: '300' },
+    });
+    const { ids: paperIds } = upsertListings(
+      core.library.db,
+      ids.map((arxivId) => ({ arxivId, version: 1, title: `Paper ${arxivId}`, abstract: null, authors: [{ name: 'Ada Lovelace' }], publishedAt: '2026-11-20', authoritative: true })),
+      { sourceKey: 'faulty' },
+    );
+    await core.handlers['pdfs:download']({ ids: paperIds, force: false });
+    await core.pdfs.downloads.idle();
+    const failed = (core.library.sqlite.prepare(`SELECT paper_id FROM pdfs WHERE state != 'done'`).all() as { paper_id: number }[]).map((r) => r.paper_id);
+    if (failed.length) {
+      await core.handlers['pdfs:download']({ ids: failed, force: false });
+      await core.pdfs.downloads.idle();
+    }
+    const rows = core.library.sqlite.prepare(`SELECT state, path, sha256 FROM pdfs`).all() as { state: string; path: string; sha256: string }[];
+    expect(core.library.sqlite.prepare(`SELECT state, error FROM pdfs WHERE state != 'done'`).all()).toEqual([]);
+    for (const r of rows) expect(createHash('sha256').update(readFileSync(join(dir, r.path))).digest('hex')).toBe(r.sha256);
+    // The store holds exactly these files, each whole (named by its own hash).
+    const stored: string[] = [];
+    for (const sub of readdirSync(join(dir, 'pdfs'))) {
+      if (sub.startsWith('.') || !statSync(join(dir, 'pdfs', sub)).isDirectory()) continue;
+      for (const f of readdirSync(join(dir, 'pdfs', sub))) {
+        expect(createHash('sha256').update(readFileSync(join(dir, 'pdfs', sub, f))).digest('hex') + '.pdf').toBe(f);
+        stored.push(f);
+      }
+    }
+    expect(stored.sort()).toEqual(rows.map((r) => `${r.sha256}.pdf`).sort());
+    const faults = pdfs.requests.filter((r) => r.fault !== 'ok').length;
+    expect(faults / pdfs.requests.length).toBeGreaterThan(0.15);
+    expect(existsSync(join(dir, 'library.sqlite'))).toBe(true);
+    await core.dispose();
+    await pdfs.close();
+  }, 120_000);
+});
