@@ -89,7 +89,9 @@ test('the renderer reaches nothing but the contract: no Node, no other origins',
   // origin (the app itself under the name localhost) is blocked, and the violation is reported.
   const other = server.origin.replace('127.0.0.1', 'localhost');
   const foreign = await page.evaluate(async (url) => {
-    const violated = new Promise<string>((ok) => document.addEventListener('securitypolicyviolation', (e) => ok(e.violatedDirective), { once: true }));
+    type Doc = { addEventListener(type: string, f: (e: { violatedDirective: string }) => void, o: { once: boolean }): void };
+    const doc = (globalThis as unknown as { document: Doc }).document;
+    const violated = new Promise<string>((ok) => doc.addEventListener('securitypolicyviolation', (e) => ok(e.violatedDirective), { once: true }));
     try {
       await fetch(url);
       return 'reached';
