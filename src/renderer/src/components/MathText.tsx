@@ -23,6 +23,11 @@ function render(katex: Katex, tex: string): string | null {
   }
 }
 
+/** arXiv abstracts keep TeX escapes in running text (`95.8\%`, `R\&D`): show the characters. */
+export function plainTeX(text: string): string {
+  return text.replace(/\\([%&_#{}$])/g, '$1');
+}
+
 export const MathText = memo(function MathText({ text }: { text: string }) {
   const hasMath = MATH.test(text);
   MATH.lastIndex = 0;
@@ -30,16 +35,16 @@ export const MathText = memo(function MathText({ text }: { text: string }) {
   useEffect(() => {
     if (hasMath && !katex) void loadKatex().then(setKatex);
   }, [hasMath, katex]);
-  if (!hasMath || !katex) return <>{text}</>;
+  if (!hasMath || !katex) return <>{plainTeX(text)}</>;
   const out: React.ReactNode[] = [];
   let last = 0;
   for (const m of text.matchAll(MATH)) {
     const html = render(katex, m[1] ?? m[2] ?? '');
     if (html === null) continue;
-    if (m.index > last) out.push(text.slice(last, m.index));
+    if (m.index > last) out.push(plainTeX(text.slice(last, m.index)));
     out.push(<span key={m.index} className="math" dangerouslySetInnerHTML={{ __html: html }} />);
     last = m.index + m[0].length;
   }
-  out.push(text.slice(last));
+  out.push(plainTeX(text.slice(last)));
   return <>{out}</>;
 });
