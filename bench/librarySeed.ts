@@ -9,19 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findMigrationsFolder, openLibrary } from '../src/main/db/client';
 import { DB_FILE } from '../src/main/library/home';
+import { prng } from '../src/shared/prng';
+export { prng };
 
 const SEED_VERSION = 4;
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = `Wei Li Jun Yang Ana Maria Sofia Lukas Emma Noah Aarav Priya Hiroshi Yuki Olga Ivan Fatima Omar Chen Xin Min
   Jae Sara David Maria Carlos Lucia Pierre Camille Giulia Marco Anna Jonas Elif Mehmet Ayesha Rahul Kenji Mina Tom Alice

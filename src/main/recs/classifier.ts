@@ -5,6 +5,8 @@
  * Deterministic: the sample and the shuffle use a seeded PRNG.
  */
 import { DIM, drain, type TfIdfIndex } from './vectors';
+import { prng } from '../../shared/prng';
+export { prng };
 
 export interface LinearModel {
   w: Float32Array;
@@ -13,17 +15,6 @@ export interface LinearModel {
   negatives: number;
 }
 
-/** mulberry32: a small seeded PRNG so training is reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Up to `k` items of `xs`, chosen uniformly with a seeded PRNG (partial Fisher–Yates). */
 export function sample<T>(xs: readonly T[], k: number, rand: () => number): T[] {

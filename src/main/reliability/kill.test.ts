@@ -20,6 +20,7 @@ import { snapshot } from '../sync/testing/harness';
 import { PDF_PAPERS, SYNC_SPEC } from './testing/workloads';
 import { makePdf } from '../pdfs/testing/makePdf';
 import { startPdfServer, type PdfServer } from '../pdfs/testing/pdfServer';
+import { prng as rng } from '../../shared/prng';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TARGET = join(import.meta.dirname, 'testing/killTarget.ts');
@@ -42,16 +43,6 @@ afterAll(async () => {
   await pdfs.close();
 });
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Outcome {
   acks: { kind: string; key: string; value: string }[];

@@ -7,6 +7,7 @@ import { openMemoryLibrary } from '../db/client';
 import { listPapers } from '../db/queries/paperList';
 import { PaperQuerySchema } from '../../shared/ipc/contract';
 import { upsertListings } from '../library/listings';
+import { prng as rng } from '../../shared/prng';
 
 const PIECES = [
   'diffusion', 'transformer', 'NEAR', 'AND', 'OR', 'NOT', '*', '-', '"', "'", '(', ')', '^', ':', 'title:', 'author:', 'tag:',
@@ -14,16 +15,6 @@ const PIECES = [
   '\t', '\n', 'é', 'Nguyễn', '深度学习', '🦊', 'NEAR(a b, 3)', '"unbalanced', 'x*', '*x', 'a'.repeat(300), 'ml/rl', '.', ',', '',
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('search input', () => {
   it('10,000 random strings produce results or none, never an error', () => {

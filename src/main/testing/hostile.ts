@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { contract, type Channel } from '../../shared/ipc/contract';
+import { prng as rng } from '../../shared/prng';
 
 const JUNK: unknown[] = [
   null,
@@ -40,17 +41,6 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
   return s.shape && typeof s.shape === 'object' ? s.shape : null;
 }
 
-/** A small seeded PRNG (mulberry32), so every run sends the same payloads. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random JSON value: scalars, arrays and objects nested a few levels. */
 function randomJson(next: () => number, depth = 0): unknown {

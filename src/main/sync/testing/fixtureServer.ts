@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { atomFeed, rssFeed, type AtomEntrySpec, type RssItemSpec } from './feeds';
+import { prng } from '../../../shared/prng';
 
 export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string }
@@ -107,15 +108,7 @@ export class FixtureServer {
 
   /** Besides injected faults, answer a share of all requests with a fault drawn by a seeded PRNG. */
   randomFaults(rate: number, seed: number, faults: Fault[]): void {
-    let a = seed >>> 0;
-    const next = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    this.random = { rate, next, faults };
+    this.random = { rate, next: prng(seed), faults };
   }
 
   private takeFault(pathAndQuery: string): Fault | null {
