@@ -131,7 +131,7 @@ test.describe('triage, tags and search', () => {
 
   test('the Daily view browses one HF day by upvotes with previous and next day', async ({ library }) => {
     await library.view('Daily papers').click();
-    await expect(library.page.getByTestId('daily-day')).toContainText('November 27, 2026');
+    await expect(library.page.getByTestId('daily-day')).toContainText('Nov 27, 2026');
     await expect(library.count).toHaveText('8 papers');
     const upvotes = await library.rows.locator('.col-upvotes').allTextContents();
     const nums = upvotes.map((u) => Number(u.trim()));
@@ -139,9 +139,9 @@ test.describe('triage, tags and search', () => {
     await expect(library.page.getByRole('button', { name: 'Next day' })).toBeDisabled();
     await library.snap('14-daily');
     await library.page.getByRole('button', { name: 'Previous day' }).click();
-    await expect(library.page.getByTestId('daily-day')).toContainText('November 26, 2026');
+    await expect(library.page.getByTestId('daily-day')).toContainText('Nov 26, 2026');
     await library.page.getByRole('button', { name: 'Previous day' }).click();
-    await expect(library.page.getByTestId('daily-day')).toContainText('November 25, 2026');
+    await expect(library.page.getByTestId('daily-day')).toContainText('Nov 25, 2026');
     await expect(library.page.getByRole('button', { name: 'Previous day' })).toBeDisabled();
   });
 
