@@ -356,3 +356,22 @@ test.describe('a 1,000-page PDF', () => {
     await reader.snap('annotation-on-page-900');
   });
 });
+
+test.describe('the keyboard and the reader', () => {
+  test.use({ pdfPapers: { make: article } });
+
+  test('Enter opens the focused paper’s PDF; library keys do nothing while a reader tab is in front', async ({ reader, page }) => {
+    const grid = page.getByRole('grid', { name: 'Papers' });
+    await grid.getByText(TITLE).click();
+    await page.keyboard.press('Enter');
+    await reader.waitForFirstPage();
+    await expect(reader.tabs.getByRole('tab', { name: new RegExp(TITLE) })).toHaveAttribute('aria-selected', 'true');
+    // 's' would star and 'e' would dismiss the paper under the list's cursor.
+    await page.keyboard.press('s');
+    await page.keyboard.press('e');
+    await reader.tabs.getByRole('tab', { name: 'Library' }).click();
+    const row = grid.locator('[role=row][data-paper-id]').filter({ hasText: TITLE });
+    await expect(row.getByLabel('Starred')).toHaveCount(0);
+    await expect(row).toContainText(/inbox/i);
+  });
+});

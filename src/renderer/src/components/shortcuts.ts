@@ -2,7 +2,7 @@
 export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['j', '↓'], label: 'Next paper' },
   { keys: ['k', '↑'], label: 'Previous paper' },
-  { keys: ['Enter'], label: 'Open the paper (details)' },
+  { keys: ['Enter'], label: 'Open the paper (its PDF in the reader, else the details)' },
   { keys: ['/'], label: 'Search' },
   { keys: ['t'], label: 'Tag the paper(s)' },
   { keys: ['s'], label: 'Star / unstar' },

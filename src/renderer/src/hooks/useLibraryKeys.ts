@@ -7,6 +7,7 @@ import {
   toggleCursorSelection, useLibraryStore,
 } from '../stores/libraryStore';
 import { SEARCH_INPUT_ID } from '../components/SearchBox';
+import { openReader, useReaderStore } from '../stores/readerStore';
 
 function isTyping(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
@@ -16,6 +17,8 @@ function isTyping(t: EventTarget | null): boolean {
 
 export function handleLibraryKey(e: KeyboardEvent): boolean {
   if (useDialogStore.getState().open || isTyping(e.target) || e.altKey) return false;
+  // A reader tab is in front: its own keys apply, not the hidden list's.
+  if (useReaderStore.getState().active !== null) return false;
   const mod = e.ctrlKey || e.metaKey;
   if (mod && e.key.toLowerCase() === 'a') {
     void selectAll();
@@ -32,10 +35,14 @@ export function handleLibraryKey(e: KeyboardEvent): boolean {
     case 'ArrowUp':
       moveCursor(-1);
       return true;
-    case 'Enter':
+    case 'Enter': {
       if (useLibraryStore.getState().cursor === null) moveCursor(0);
-      document.getElementById('detail-pane')?.focus();
+      // Enter opens the paper: its PDF in a reader tab when the library has it, else the details.
+      const row = focusedRow();
+      if (row && row.pdfState === 'done') openReader(row.id, row.title);
+      else document.getElementById('detail-pane')?.focus();
       return true;
+    }
     case '/':
       document.getElementById(SEARCH_INPUT_ID)?.focus();
       return true;
