@@ -66,6 +66,15 @@ test('add a Hugging Face source, run it with a progress bar, and see what arrive
   await expect(library.detail.getByRole('heading', { level: 1 })).toHaveText('Video generation with world models');
   await library.snap('new-since-last-sync');
 
+  // Next to trending, the digest sorts by fit to what the researcher tagged (here: the video rule's tags).
+  await library.page.getByRole('radio', { name: 'Fit to my library' }).click();
+  await expect(first).toContainText(/% fit/);
+  const top = await sync.digest.getByRole('listitem').locator('.digest-row__title').allTextContents();
+  expect(top.slice(0, 3).every((t) => /video/i.test(t))).toBe(true);
+  await library.snap('new-since-last-sync-by-fit');
+  await library.page.getByRole('radio', { name: 'Trending' }).click();
+  await expect(first).toContainText('Video generation with world models');
+
   await library.showView('Inbox');
   await expect(library.count).toHaveText('91 papers');
 

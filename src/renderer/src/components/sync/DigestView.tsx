@@ -1,5 +1,10 @@
-/** "New since last sync": what the latest sync session brought, trending (upvotes) first. */
+/**
+ * "New since last sync": what the latest sync session brought, trending (upvotes) first, or
+ * sorted by fit to the researcher's tagged and starred papers (the local recommendation model).
+ */
 import { Sparkles, ThumbsUp } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
 import type { PaperRow } from '@shared/domain';
 import { compactNumber, shortAuthors, shortDate } from '../../lib/format';
 import { select, useLibraryStore } from '../../stores/libraryStore';
@@ -7,7 +12,9 @@ import { openSyncPanel, useSyncStore } from '../../stores/syncStore';
 import { EmptyState } from '../EmptyState';
 import '../../styles/sync.css';
 
-function DigestRow({ p, rank, selected }: { p: PaperRow; rank: number; selected: boolean }) {
+type Order = 'trending' | 'fit';
+
+function DigestRow({ p, rank, selected, fit }: { p: PaperRow; rank: number; selected: boolean; fit: number | null | undefined }) {
   return (
     <li>
       <button type="button" className={`digest-row${selected ? ' is-selected' : ''}`} aria-pressed={selected} data-paper-id={p.id} onClick={() => select(p.id)}>
@@ -23,6 +30,11 @@ function DigestRow({ p, rank, selected }: { p: PaperRow; rank: number; selected:
             ))}
           </span>
         </span>
+        {fit !== undefined && (
+          <span className="digest-row__fit" title="Fit to your tagged and starred papers">
+            {fit === null ? '—' : `${Math.round(fit * 100)}% fit`}
+          </span>
+        )}
         <span className="digest-row__votes" aria-label={p.upvotes === null ? 'no upvotes' : `${p.upvotes} upvotes`}>
           {p.upvotes !== null && (
             <>
@@ -35,9 +47,34 @@ function DigestRow({ p, rank, selected }: { p: PaperRow; rank: number; selected:
   );
 }
 
+/** Fit scores for the digest's papers, fetched when "Fit" is chosen. */
+function useFit(order: Order, idsKey: string): Map<number, number | null> | null {
+  const [fit, setFit] = useState<Map<number, number | null> | null>(null);
+  useEffect(() => {
+    const ids = idsKey ? idsKey.split(',').map(Number) : [];
+    if (order !== 'fit' || ids.length === 0) return;
+    let live = true;
+    void api()
+      .invoke('recs:fitScores', { paperIds: ids })
+      .then((scores) => live && setFit(new Map(scores.map((f) => [f.id, f.score]))))
+      .catch(() => live && setFit(new Map()));
+    return () => {
+      live = false;
+    };
+  }, [order, idsKey]);
+  return order === 'fit' ? fit : null;
+}
+
 export function DigestView() {
   const digest = useSyncStore((s) => s.digest);
   const selectedId = useLibraryStore((s) => s.selectedId);
+  const [order, setOrder] = useState<Order>('trending');
+  const rowsIn = useMemo(() => digest?.rows ?? [], [digest]);
+  const fit = useFit(order, rowsIn.map((p) => p.id).join(','));
+  const rows = useMemo(
+    () => (fit ? [...rowsIn].sort((a, b) => (fit.get(b.id) ?? -1) - (fit.get(a.id) ?? -1)) : rowsIn),
+    [rowsIn, fit],
+  );
   return (
     <>
       <header className="toolbar">
@@ -47,6 +84,22 @@ export function DigestView() {
             {digest === null ? 'Loading…' : `${digest.total.toLocaleString()} ${digest.total === 1 ? 'paper' : 'papers'}`}
             {digest?.since && ` · since ${digest.since.slice(0, 16).replace('T', ' ')} UTC`}
           </span>
+        </div>
+        <div className="toolbar__spacer" />
+        <div className="segmented" role="radiogroup" aria-label="Order">
+          {(['trending', 'fit'] as const).map((o) => (
+            <button
+              key={o}
+              type="button"
+              role="radio"
+              aria-checked={order === o}
+              className={`segmented__item segmented__item--text${order === o ? ' is-active' : ''}`}
+              onClick={() => setOrder(o)}
+              title={o === 'fit' ? 'Sort by fit to your tagged and starred papers' : 'Sort by Hugging Face upvotes'}
+            >
+              {o === 'fit' ? 'Fit to my library' : 'Trending'}
+            </button>
+          ))}
         </div>
       </header>
       {digest && digest.total === 0 ? (
@@ -58,7 +111,9 @@ export function DigestView() {
         </EmptyState>
       ) : (
         <ol className="digest" aria-label="New papers">
-          {digest?.rows.map((p, i) => <DigestRow key={p.id} p={p} rank={i + 1} selected={p.id === selectedId} />)}
+          {rows.map((p, i) => (
+            <DigestRow key={p.id} p={p} rank={i + 1} selected={p.id === selectedId} fit={fit ? (fit.get(p.id) ?? null) : undefined} />
+          ))}
         </ol>
       )}
     </>
