@@ -45,6 +45,30 @@ export const HfDailyItem = z
   .loose();
 export type HfDailyItem = z.infer<typeof HfDailyItem>;
 
+// ── Fast path: the same checks as the schemas above, by hand, for the sync hot path. An item that
+// fails any of them goes through zod, which gives the error message. Keep in step with the schemas.
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isOptStr = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+const isOptNum = (v: unknown) => v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v));
+const isOptOrg = (v: unknown) => v === undefined || v === null || (isObj(v) && isOptStr(v.name) && isOptStr(v.fullname));
+const isAuthor = (a: unknown) => isObj(a) && typeof a.name === 'string' && (a.hidden === undefined || a.hidden === null || typeof a.hidden === 'boolean');
+const isOptArray = (v: unknown, each: (x: unknown) => boolean) => v === undefined || v === null || (Array.isArray(v) && v.every(each));
+
+/** `raw` itself when it is a valid HfDailyItem (zod would accept it unchanged), else null. */
+export function checkHfDailyItem(raw: unknown): HfDailyItem | null {
+  if (!isObj(raw) || !isOptStr(raw.title) || !isOptStr(raw.summary) || !isOptStr(raw.publishedAt)) return null;
+  if (!isOptNum(raw.numComments) || !isOptOrg(raw.organization)) return null;
+  const p = raw.paper;
+  if (!isObj(p) || typeof p.id !== 'string') return null;
+  for (const k of ['title', 'summary', 'publishedAt', 'submittedOnDailyAt', 'projectPage', 'githubRepo', 'ai_summary']) {
+    if (!isOptStr(p[k])) return null;
+  }
+  if (!isOptNum(p.upvotes) || !isOptNum(p.githubStars) || !isOptOrg(p.organization)) return null;
+  if (!isOptArray(p.authors, isAuthor) || !isOptArray(p.ai_keywords, (k) => typeof k === 'string')) return null;
+  return raw as HfDailyItem;
+}
+
 export interface ParsedHf {
   listings: Listing[];
   /** Items that could not be read, with their position and why. */
@@ -99,14 +123,18 @@ export function parseHfDailyPapers(body: string | unknown): ParsedHf {
   const listings: Listing[] = [];
   const errors: string[] = [];
   data.forEach((raw, i) => {
-    const r = HfDailyItem.safeParse(raw);
-    if (!r.success) {
-      errors.push(`item ${i}: ${r.error.issues[0]?.path.join('.') || 'item'}: ${r.error.issues[0]?.message}`);
-      return;
+    let item = checkHfDailyItem(raw);
+    if (!item) {
+      const r = HfDailyItem.safeParse(raw);
+      if (!r.success) {
+        errors.push(`item ${i}: ${r.error.issues[0]?.path.join('.') || 'item'}: ${r.error.issues[0]?.message}`);
+        return;
+      }
+      item = r.data;
     }
-    const l = hfItemToListing(r.data);
+    const l = hfItemToListing(item);
     if (!l) {
-      errors.push(`item ${i}: no valid arXiv id or title (${JSON.stringify(r.data.paper.id)})`);
+      errors.push(`item ${i}: no valid arXiv id or title (${JSON.stringify(item.paper.id)})`);
       return;
     }
     listings.push(l);

@@ -216,8 +216,9 @@ function changesFor(existing: ExistingRow, l: Listing): { values: Values; author
   return { values: out, authorsChanged };
 }
 
-function writeAuthors(s: ReturnType<typeof stmts>, paperId: number, authors: Author[]): void {
-  s.clearAuthors.run(paperId);
+/** Replace a paper's author list (`fresh`: the paper was just inserted, so it has none to clear). */
+function writeAuthors(s: ReturnType<typeof stmts>, paperId: number, authors: Author[], fresh = false): void {
+  if (!fresh) s.clearAuthors.run(paperId);
   authors.forEach((a, i) => {
     const { id } = s.author.get(a.name)!;
     s.addAuthor.run(paperId, i, id, a.affiliation ?? null);
@@ -241,7 +242,7 @@ export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOpt
         const key = uniqueCitationKey(base, (k) => taken.has(k));
         const info = s.insert.run({ arxiv_id: l.arxivId, citation_key: key, ...v });
         id = Number(info.lastInsertRowid);
-        writeAuthors(s, id, l.authors);
+        writeAuthors(s, id, l.authors, true);
         if (!seen.has(id)) {
           result.new++;
           result.newIds.push(id);

@@ -51,6 +51,20 @@ describe('HF Daily Papers sync', () => {
     expect(n.n).toBe(12);
   });
 
+  it('checkpoints the WAL rarely while a run writes, and restores the default after it, done or failed', async () => {
+    const h = make();
+    const walSetting = () => h.library.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+    const during: number[] = [];
+    h.events.on('sync:progress', () => during.push(walSetting()));
+    expect((await h.sync.start({ spec: RANGE }).done).status).toBe('done');
+    expect(during.length).toBeGreaterThan(3);
+    expect(new Set(during)).toEqual(new Set([16_384]));
+    expect(walSetting()).toBe(1000);
+    fx.inject({ kind: 'status', status: 500 }, `date=${DAYS[1]}&p=1`, 100);
+    expect((await h.sync.start({ spec: RANGE }).done).status).toBe('failed');
+    expect(walSetting()).toBe(1000);
+  });
+
   it('asks for a week and a month with week= and month=', async () => {
     const h = make();
     const week = await h.sync.start({ spec: { kind: 'hf', params: { mode: 'week', week: '2026-W48' } } }).done;
