@@ -57,6 +57,16 @@ describe('views and sorting', () => {
     expect(p.total).toBe(3);
     expect(p.rows.map((r) => r.title)).toEqual(['beta paper']);
   });
+
+  it('a ranked search reports the total of all hits on every page, also past the last one', () => {
+    const q = { search: 'paper', sort: 'relevance', view: 'all' } as const;
+    expect(list({ ...q, limit: 1 })).toMatchObject({ total: 3, rows: [expect.anything()] });
+    expect(list({ ...q, offset: 2, limit: 1 }).total).toBe(3);
+    expect(list({ ...q, offset: 5, limit: 1 })).toEqual({ total: 3, rows: [] });
+    expect(list({ ...q, search: 'paper -beta', limit: 50 }).total).toBe(2);
+    expect(list({ ...q, search: 'nothing' })).toEqual({ total: 0, rows: [] });
+    expect(list({ ...q, limit: 3 }).rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+  });
 });
 
 describe('filters', () => {

@@ -3,6 +3,7 @@
  * renderer never sorts or filters arrays. Hot paths are proven to use indexes / FTS in
  * paperList.test.ts (EXPLAIN QUERY PLAN).
  */
+import type Database from 'better-sqlite3';
 import type { PaperPage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ParsedArgsOf, SavedFilters } from '../../../shared/ipc/contract';
@@ -164,14 +165,41 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   const narrowFrom = byId ? innerFrom.replace('papers p', 'papers p INDEXED BY papers_id_filter') : innerFrom;
   const keysCovered = keys.every(([k]) => k === BM25 || k === 'p.id' || k === 'p.published_at');
   const rowsFrom = keysCovered ? narrowFrom : innerFrom;
+  // Ranked search: the hits (with their bm25) are collected once and both ranked and counted from
+  // that one pass, instead of a second MATCH for the total. Rows then carry `total_hits`.
+  const ranked = q.sort === 'relevance' && parsed?.match;
+  const pageOrder = keys.map(([, d], i) => `k${i} ${d}`).join(', ');
+  const rowsSql = ranked
+    ? `WITH hits AS MATERIALIZED (SELECT p.id AS id, ${keyCols} FROM ${rowsFrom} ${whereSql}),
+        page AS (SELECT * FROM hits ORDER BY ${pageOrder} LIMIT ? OFFSET ?)
+      SELECT ${ROW_SELECT_COLUMNS}, (SELECT count(*) FROM hits) AS total_hits
+      FROM page JOIN papers p ON p.id = page.id${pdfJoin} ORDER BY ${outerOrder}`
+    : `WITH page AS (SELECT p.id AS id, ${keyCols} FROM ${rowsFrom} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
+      SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id${pdfJoin} ORDER BY ${outerOrder}`;
   return {
-    rowsSql: `WITH page AS (SELECT p.id AS id, ${keyCols} FROM ${rowsFrom} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?)
-      SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id${pdfJoin} ORDER BY ${outerOrder}`,
+    rowsSql,
     idsSql: `SELECT p.id AS id FROM ${innerFrom} ${whereSql} ORDER BY ${order} LIMIT 100000`,
     countSql: `SELECT count(*) AS n FROM ${narrowFrom} ${whereSql}`,
     params: w.params,
     match: parsed?.match ?? null,
   };
+}
+
+type Sqlite = ReadDb['$client'];
+type Statement = Database.Statement<unknown[]>;
+const statements = new WeakMap<Sqlite, Map<string, Statement>>();
+const MAX_CACHED = 200;
+
+/** A prepared statement reused per connection (list SQL differs only by which filters are on). */
+function prepared(sqlite: Sqlite, sql: string): Statement {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) {
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(sql, (st = sqlite.prepare(sql)));
+  }
+  return st;
 }
 
 /**
@@ -181,8 +209,9 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
 export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: boolean } = {}): PaperPage {
   const sqlite = db.$client;
   const { rowsSql, countSql, params, match } = buildListSql(db, q);
-  const rows = sqlite.prepare(rowsSql).all(...params, q.limit, q.offset) as RowRecord[];
-  const { n } = sqlite.prepare(countSql).get(...params) as { n: number };
+  const rows = prepared(sqlite, rowsSql).all(...params, q.limit, q.offset) as (RowRecord & { total_hits?: number })[];
+  // A ranked search counts its hits in the same pass; an empty page (no hits, or past the end) asks.
+  const n = rows[0]?.total_hits ?? (prepared(sqlite, countSql).get(...params) as { n: number }).n;
   const out = rows.map(toPaperRow);
   if (opts.matches && match && out.length) {
     const matches = matchesFor(
@@ -201,5 +230,5 @@ export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: bo
 /** All ids of a list query, in list order (select-all acts on the whole list, not the loaded rows). */
 export function listPaperIds(db: ReadDb, q: PaperQueryParsed): number[] {
   const { idsSql, params } = buildListSql(db, q);
-  return (db.$client.prepare(idsSql).pluck().all(...params) as number[]);
+  return (prepared(db.$client, idsSql).pluck().all(...params) as number[]);
 }
