@@ -26,59 +26,72 @@ export interface ExportRecord {
   tags: string[];
 }
 
-interface Raw {
-  id: number;
-  citation_key: string | null;
-  arxiv_id: string | null;
-  latest_version: number | null;
-  doi: string | null;
-  title: string;
-  abstract: string | null;
-  authors_text: string;
-  published_at: string | null;
-  year: number | null;
-  primary_category: string | null;
-  journal_ref: string | null;
-  comment: string | null;
-}
+/** One row, as an array in `COLUMNS` order: arrays (from `json_array` or `.raw()`) cost far less than objects. */
+type Row = [
+  id: number,
+  citationKey: string | null,
+  arxivId: string | null,
+  version: number | null,
+  doi: string | null,
+  title: string,
+  authorsText: string,
+  publishedAt: string | null,
+  year: number | null,
+  primaryCategory: string | null,
+  journalRef: string | null,
+  abstract: string | null,
+  comment: string | null,
+];
 
 const COLUMNS = `p.id, p.citation_key, p.arxiv_id, p.latest_version, p.doi, p.title, p.authors_text,
          p.published_at, p.year, p.primary_category, p.journal_ref`;
-/** BibTeX needs no abstract: leaving it out spares reading megabytes of text. */
-const selectFor = (abstracts: boolean) =>
-  `SELECT ${COLUMNS}, ${abstracts ? 'p.abstract, p.comment' : 'NULL AS abstract, NULL AS comment'} FROM papers p`;
+const columnsFor = (abstracts: boolean) => `${COLUMNS}, ${abstracts ? 'p.abstract, p.comment' : 'NULL, NULL'}`;
 const ORDER = 'ORDER BY p.citation_key COLLATE NOCASE, p.id';
 
-function toRecord(r: Raw, tags: Map<number, string[]>): ExportRecord {
+function toRecord(r: Row, tags: Map<number, string[]>): ExportRecord {
   return {
-    id: r.id,
-    citationKey: r.citation_key ?? `paper${r.id}`,
-    arxivId: r.arxiv_id,
-    version: r.latest_version,
-    doi: r.doi,
-    title: r.title,
-    abstract: r.abstract,
-    authors: splitAuthors(r.authors_text),
-    publishedAt: r.published_at,
-    year: r.year,
-    primaryCategory: r.primary_category,
-    journalRef: r.journal_ref,
-    comment: r.comment,
-    tags: tags.get(r.id)?.sort() ?? [],
+    id: r[0],
+    citationKey: r[1] ?? `paper${r[0]}`,
+    arxivId: r[2],
+    version: r[3],
+    doi: r[4],
+    title: r[5],
+    abstract: r[11],
+    authors: splitAuthors(r[6]),
+    publishedAt: r[7],
+    year: r[8],
+    primaryCategory: r[9],
+    journalRef: r[10],
+    comment: r[12],
+    tags: tags.get(r[0])?.sort() ?? [],
   };
+}
+
+/**
+ * The rows matching `where`, ordered by citation key. Without abstracts (BibTeX) the rows come as
+ * one JSON array built by SQLite (`json_group_array`): one string crossing into JS and one
+ * `JSON.parse` is much cheaper than 100,000 row objects. With abstracts the text could outgrow
+ * V8's longest string, so rows come one array each (`.raw()`).
+ */
+function selectRows(sqlite: ReadDb['$client'], abstracts: boolean, where: string, params: unknown[]): Row[] {
+  if (abstracts) {
+    return sqlite.prepare(`SELECT ${columnsFor(true)} FROM papers p WHERE ${where} ${ORDER}`).raw(true).all(...params) as Row[];
+  }
+  const { j } = sqlite
+    .prepare(`SELECT json_group_array(json_array(${columnsFor(false)}) ${ORDER}) AS j FROM papers p WHERE ${where}`)
+    .get(...params) as { j: string };
+  return JSON.parse(j) as Row[];
 }
 
 /** The papers in `scope`, ordered by citation key. Unknown ids or tags are `not-found`. */
 export function loadRecords(db: ReadDb, scope: ExportScope, opts: { abstracts?: boolean } = {}): ExportRecord[] {
   const sqlite = db.$client;
-  const SELECT = selectFor(opts.abstracts ?? true);
-  let rows: Raw[];
+  const abstracts = opts.abstracts ?? true;
+  let rows: Row[];
   if ('ids' in scope) {
-    rows = sqlite
-      .prepare(`${SELECT} WHERE p.id IN (SELECT value FROM json_each(?)) ${ORDER}`)
-      .all(JSON.stringify(scope.ids)) as Raw[];
+    rows = selectRows(sqlite, abstracts, 'p.id IN (SELECT value FROM json_each(?))', [JSON.stringify(scope.ids)]);
     if (rows.length < new Set(scope.ids).size) {
-      const found = new Set(rows.map((r) => r.id));
+      const found = new Set(rows.map((r) => r[0]));
       throw new AppError('not-found', `No paper with id ${scope.ids.find((i) => !found.has(i))}`);
     }
   } else if ('tag' in scope) {
@@ -86,14 +99,15 @@ export function loadRecords(db: ReadDb, scope: ExportScope, opts: { abstracts?: 
       | { path: string }
       | undefined;
     if (!tag) throw new AppError('not-found', `No tag named "${scope.tag}"`);
-    rows = sqlite
-      .prepare(
-        `${SELECT} WHERE p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-           WHERE t.path = ? COLLATE NOCASE OR t.path LIKE ? ESCAPE '\\') ${ORDER}`,
-      )
-      .all(tag.path, tag.path.replace(/[\\%_]/g, (c) => '\\' + c) + '/%') as Raw[];
+    rows = selectRows(
+      sqlite,
+      abstracts,
+      `p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+           WHERE t.path = ? COLLATE NOCASE OR t.path LIKE ? ESCAPE '\\')`,
+      [tag.path, tag.path.replace(/[\\%_]/g, (c) => '\\' + c) + '/%'],
+    );
   } else {
-    rows = sqlite.prepare(`${SELECT} WHERE p.state != 'dismissed' ${ORDER}`).all() as Raw[];
+    rows = selectRows(sqlite, abstracts, "p.state != 'dismissed'", []);
   }
   // Tags in one pass rather than a subquery per paper.
   const tags = new Map<number, string[]>();
