@@ -103,7 +103,7 @@ export function bibEntry(r: ExportRecord, o: BibOptions): string {
 }
 
 /** A whole .bib file: the `@preamble` the entries need, then one entry per record. */
-export function renderBib(records: ExportRecord[], o: BibOptions): string {
+export function renderBib(records: Iterable<ExportRecord>, o: BibOptions): string {
   // Entries are joined a batch at a time into flat strings: what stays alive until the end is a few
   // hundred strings, not 100,000 ropes of small pieces that every young-generation GC must copy.
   const BATCH = 512;

@@ -67,49 +67,28 @@ function toRecord(r: Row, tags: Map<number, string[]>): ExportRecord {
   };
 }
 
-/**
- * The rows matching `where`, ordered by citation key. Without abstracts (BibTeX) the rows come as
- * one JSON array built by SQLite (`json_group_array`): one string crossing into JS and one
- * `JSON.parse` is much cheaper than 100,000 row objects. With abstracts the text could outgrow
- * V8's longest string, so rows come one array each (`.raw()`).
- */
-function selectRows(sqlite: ReadDb['$client'], abstracts: boolean, where: string, params: unknown[]): Row[] {
-  if (abstracts) {
-    return sqlite.prepare(`SELECT ${columnsFor(true)} FROM papers p WHERE ${where} ${ORDER}`).raw(true).all(...params) as Row[];
-  }
-  const { j } = sqlite
-    .prepare(`SELECT json_group_array(json_array(${columnsFor(false)}) ${ORDER}) AS j FROM papers p WHERE ${where}`)
-    .get(...params) as { j: string };
-  return JSON.parse(j) as Row[];
-}
+type Sqlite = ReadDb['$client'];
 
-/** The papers in `scope`, ordered by citation key. Unknown ids or tags are `not-found`. */
-export function loadRecords(db: ReadDb, scope: ExportScope, opts: { abstracts?: boolean } = {}): ExportRecord[] {
-  const sqlite = db.$client;
-  const abstracts = opts.abstracts ?? true;
-  let rows: Row[];
-  if ('ids' in scope) {
-    rows = selectRows(sqlite, abstracts, 'p.id IN (SELECT value FROM json_each(?))', [JSON.stringify(scope.ids)]);
-    if (rows.length < new Set(scope.ids).size) {
-      const found = new Set(rows.map((r) => r[0]));
-      throw new AppError('not-found', `No paper with id ${scope.ids.find((i) => !found.has(i))}`);
-    }
-  } else if ('tag' in scope) {
+/** The query for `scope`'s rows (as arrays, `.raw()`: far cheaper than objects), ordered by citation key. */
+function scopeQuery(sqlite: Sqlite, scope: ExportScope, abstracts: boolean): { sql: string; params: unknown[] } {
+  const select = `SELECT ${columnsFor(abstracts)} FROM papers p WHERE`;
+  if ('ids' in scope) return { sql: `${select} p.id IN (SELECT value FROM json_each(?)) ${ORDER}`, params: [JSON.stringify(scope.ids)] };
+  if ('tag' in scope) {
     const tag = sqlite.prepare('SELECT path FROM tags WHERE path = ? COLLATE NOCASE').get(scope.tag) as
       | { path: string }
       | undefined;
     if (!tag) throw new AppError('not-found', `No tag named "${scope.tag}"`);
-    rows = selectRows(
-      sqlite,
-      abstracts,
-      `p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-           WHERE t.path = ? COLLATE NOCASE OR t.path LIKE ? ESCAPE '\\')`,
-      [tag.path, tag.path.replace(/[\\%_]/g, (c) => '\\' + c) + '/%'],
-    );
-  } else {
-    rows = selectRows(sqlite, abstracts, "p.state != 'dismissed'", []);
+    return {
+      sql: `${select} p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+           WHERE t.path = ? COLLATE NOCASE OR t.path LIKE ? ESCAPE '\\') ${ORDER}`,
+      params: [tag.path, tag.path.replace(/[\\%_]/g, (c) => '\\' + c) + '/%'],
+    };
   }
-  // Tags in one pass rather than a subquery per paper.
+  return { sql: `${select} p.state != 'dismissed' ${ORDER}`, params: [] };
+}
+
+/** Every paper's tag paths, in one pass rather than a subquery per paper. */
+function tagMap(sqlite: Sqlite): Map<number, string[]> {
   const tags = new Map<number, string[]>();
   const tagRows = sqlite.prepare('SELECT pt.paper_id AS id, t.path FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id').all() as {
     id: number;
@@ -120,7 +99,36 @@ export function loadRecords(db: ReadDb, scope: ExportScope, opts: { abstracts?: 
     if (list) list.push(t.path);
     else tags.set(t.id, [t.path]);
   }
+  return tags;
+}
+
+/** The papers in `scope`, ordered by citation key. Unknown ids or tags are `not-found`. */
+export function loadRecords(db: ReadDb, scope: ExportScope, opts: { abstracts?: boolean } = {}): ExportRecord[] {
+  const sqlite = db.$client;
+  const { sql, params } = scopeQuery(sqlite, scope, opts.abstracts ?? true);
+  const rows = sqlite.prepare(sql).raw(true).all(...params) as Row[];
+  if ('ids' in scope && rows.length < new Set(scope.ids).size) {
+    const found = new Set(rows.map((r) => r[0]));
+    throw new AppError('not-found', `No paper with id ${scope.ids.find((i) => !found.has(i))}`);
+  }
+  const tags = tagMap(sqlite);
   return rows.map((r) => toRecord(r, tags));
+}
+
+/**
+ * The same records, one at a time, for writers that stream (a whole library to .bib): each row is
+ * garbage as soon as its entry is written, so 100,000 records never sit in memory together.
+ * Scope errors are thrown here, at once. The connection is busy until the iteration ends.
+ */
+export function iterateRecords(db: ReadDb, scope: ExportScope, opts: { abstracts?: boolean } = {}): Iterable<ExportRecord> {
+  if ('ids' in scope) return loadRecords(db, scope, opts);
+  const sqlite = db.$client;
+  const { sql, params } = scopeQuery(sqlite, scope, opts.abstracts ?? true);
+  const tags = tagMap(sqlite);
+  const stmt = sqlite.prepare(sql).raw(true);
+  return (function* () {
+    for (const r of stmt.iterate(...params) as IterableIterator<Row>) yield toRecord(r, tags);
+  })();
 }
 
 /** `https://arxiv.org/abs/<id>` (no version: the latest), else the DOI link. */
