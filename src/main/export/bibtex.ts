@@ -66,52 +66,61 @@ export function bibEntry(r: ExportRecord, o: BibOptions): string {
   const cs: Encoding = o.charset === 'ascii' && biblatex ? 'ascii-biber' : o.charset;
   const published = biblatex ? isPublished(r) : !!r.journalRef;
   const type = published ? 'article' : biblatex ? 'online' : 'misc';
-  // String concatenation (V8 ropes) rather than an array per entry: 100,000 entries, less garbage.
-  let f = '';
-  const field = (name: string, value: string) => {
-    f += `,\n  ${name} = {${value}}`;
-  };
-  field('title', bibValue(clean(r.title), cs, true));
-  if (r.authors.length) field('author', r.authors.map((a) => cachedName(a, cs)).join(' and '));
-  if (published && r.journalRef) field(biblatex ? 'journaltitle' : 'journal', bibValue(clean(r.journalRef), cs, true));
+  // String concatenation (V8 ropes) rather than an array or a closure per entry: 100,000 entries, less garbage.
+  let f = `,\n  title = {${bibValue(clean(r.title), cs, true)}}`;
+  if (r.authors.length) {
+    let names = cachedName(r.authors[0]!, cs);
+    for (let i = 1; i < r.authors.length; i++) names += ' and ' + cachedName(r.authors[i]!, cs);
+    f += `,\n  author = {${names}}`;
+  }
+  if (published && r.journalRef) f += `,\n  ${biblatex ? 'journaltitle' : 'journal'} = {${bibValue(clean(r.journalRef), cs, true)}}`;
   const date = r.publishedAt ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(r.publishedAt) : null;
   if (biblatex) {
-    if (date) field('date', date[0]);
-    else if (r.year) field('date', String(r.year));
+    if (date) f += `,\n  date = {${date[0]}}`;
+    else if (r.year) f += `,\n  date = {${r.year}}`;
   } else {
     const year = date?.[1] ?? (r.year ? String(r.year) : null);
-    if (year) field('year', year);
+    if (year) f += `,\n  year = {${year}}`;
     const m = date?.[2] ? Number(date[2]) : 0;
     if (m >= 1 && m <= 12) f += `,\n  month = ${MONTHS[m - 1]}`;
   }
   if (r.arxivId) {
-    field('eprint', verbatim(r.arxivId));
+    f += `,\n  eprint = {${verbatim(r.arxivId)}}`;
     if (biblatex) {
-      field('eprinttype', 'arxiv');
-      if (r.primaryCategory) field('eprintclass', verbatim(r.primaryCategory));
+      f += ',\n  eprinttype = {arxiv}';
+      if (r.primaryCategory) f += `,\n  eprintclass = {${verbatim(r.primaryCategory)}}`;
     } else {
-      field('archiveprefix', 'arXiv');
-      if (r.primaryCategory) field('primaryclass', verbatim(r.primaryCategory));
+      f += ',\n  archiveprefix = {arXiv}';
+      if (r.primaryCategory) f += `,\n  primaryclass = {${verbatim(r.primaryCategory)}}`;
     }
   }
-  if (r.doi) field('doi', verbatim(r.doi));
+  if (r.doi) f += `,\n  doi = {${verbatim(r.doi)}}`;
   const url = recordUrl(r);
-  if (url) field('url', verbatim(url));
-  if (biblatex && !published && r.arxivId && !(r.doi && !isArxivDoi(r.doi))) field('pubstate', 'prepublished');
-  if (r.tags.length) field('keywords', bibValue(r.tags.join(', '), cs));
+  if (url) f += `,\n  url = {${verbatim(url)}}`;
+  if (biblatex && !published && r.arxivId && !(r.doi && !isArxivDoi(r.doi))) f += ',\n  pubstate = {prepublished}';
+  if (r.tags.length) f += `,\n  keywords = {${bibValue(r.tags.join(', '), cs)}}`;
   return `@${type}{${r.citationKey}${f}\n}\n`;
 }
 
 /** A whole .bib file: the `@preamble` the entries need, then one entry per record. */
-export function renderBib(records: ExportRecord[], o: BibOptions): string {
-  const out: string[] = [];
+export function renderBib(records: Iterable<ExportRecord>, o: BibOptions): string {
+  // Entries are joined a batch at a time into flat strings: what stays alive until the end is a few
+  // hundred strings, not 100,000 ropes of small pieces that every young-generation GC must copy.
+  const BATCH = 512;
+  const chunks: string[] = [];
+  let batch: string[] = [];
   let vietnamese = false;
   for (const r of records) {
     const e = bibEntry(r, o);
     if (!vietnamese && /[^\x00-\x7f]|\\textrighthorn\{|\\h\{/.test(e)) {
       vietnamese = /\\textrighthorn\{|\\h\{/.test(e) || needsVietnameseFallbacks(e);
     }
-    out.push(e);
+    batch.push(e);
+    if (batch.length === BATCH) {
+      chunks.push(batch.join('\n'));
+      batch = [];
+    }
   }
-  return (vietnamese ? VIETNAMESE_PREAMBLE : '') + out.join('\n');
+  if (batch.length) chunks.push(batch.join('\n'));
+  return (vietnamese ? VIETNAMESE_PREAMBLE : '') + chunks.join('\n');
 }

@@ -32,6 +32,7 @@ const SPECIAL: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 const SPECIAL_RE = /[{}\\%&$#_~^]/g;
+const SPECIAL_TEST = /[{}\\%&$#_~^]/;
 const NEEDS_WORK = /[{}\\%&$#_~^]|[^\x20-\x7e]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -111,8 +112,10 @@ function textToAscii(s: string, keepStacked = false): string {
   return r;
 }
 
+const escapeSpecial = (c: string) => SPECIAL[c]!;
+
 function textToUtf8(s: string): string {
-  return s.replace(SPECIAL_RE, (c) => SPECIAL[c]!);
+  return SPECIAL_TEST.test(s) ? s.replace(SPECIAL_RE, escapeSpecial) : s;
 }
 
 /**
@@ -153,18 +156,19 @@ export function bibValue(s: string, charset: Encoding, protect = false): string 
   if (!NEEDS_WORK.test(s)) return protect ? protectCase(s) : s;
   const conv =
     charset === 'ascii' ? textToAscii : charset === 'ascii-biber' ? (t: string) => textToAscii(t, true) : textToUtf8;
-  const out: string[] = [];
+  // No `$`, no math: the common case skips the math scan.
+  if (!s.includes('$')) return protect ? protectCase(s, conv) : conv(s);
+  let out = '';
   let last = 0;
   for (const m of s.matchAll(MATH_RE)) {
     if (!balanced(m[1]!)) continue;
     const text = s.slice(last, m.index);
-    out.push(protect ? protectCase(text, conv) : conv(text));
-    out.push(`{$${mathToLatex(m[1]!, charset)}$}`);
+    out += protect ? protectCase(text, conv) : conv(text);
+    out += `{$${mathToLatex(m[1]!, charset)}$}`;
     last = m.index + m[0].length;
   }
   const rest = s.slice(last);
-  out.push(protect ? protectCase(rest, conv) : conv(rest));
-  return out.join('');
+  return out + (protect ? protectCase(rest, conv) : conv(rest));
 }
 
 
@@ -174,15 +178,17 @@ const CAPITAL_RUN = /(?<!\S)\S*\p{Lu}\S*(?:\s+\S*\p{Lu}\S*)*/gu;
 /** Brace runs of words that carry a capital letter, converting the text with `conv`. */
 function protectCase(s: string, conv?: (t: string) => string): string {
   if (!conv) return s.replace(CAPITAL_RUN, '{$&}');
-  const out: string[] = [];
+  // String concatenation and `exec` rather than arrays and `matchAll`: called once per title.
+  let out = '';
   let last = 0;
-  for (const m of s.matchAll(CAPITAL_RUN)) {
-    if (m.index > last) out.push(conv(s.slice(last, m.index)));
-    out.push(`{${conv(m[0])}}`);
+  CAPITAL_RUN.lastIndex = 0;
+  for (let m = CAPITAL_RUN.exec(s); m !== null; m = CAPITAL_RUN.exec(s)) {
+    if (m.index > last) out += conv(s.slice(last, m.index));
+    out += `{${conv(m[0])}}`;
     last = m.index + m[0].length;
   }
-  if (last < s.length) out.push(conv(s.slice(last)));
-  return out.join('');
+  if (last < s.length) out += conv(s.slice(last));
+  return out;
 }
 
 /**

@@ -15,7 +15,7 @@ import { writeFileAtomic } from './files';
 import { importEntries } from './importEntries';
 import type { Charset } from './latex';
 import { loadMarkdownInput, renderMarkdown } from './markdown';
-import { loadRecords, type ExportScope } from './records';
+import { iterateRecords, loadRecords, type ExportScope } from './records';
 import { renderRis } from './ris';
 
 export type ExportFormat = 'bibtex' | 'biblatex' | 'markdown' | 'csl-json' | 'ris';
@@ -43,7 +43,7 @@ export function charsetFor(db: ReadDb, flavour: Flavour, charset?: Charset | nul
 }
 
 export function exportBib(db: ReadDb, scope: ExportScope, flavour: Flavour, charset?: Charset | null): string {
-  return renderBib(loadRecords(db, scope, { abstracts: false }), { flavour, charset: charsetFor(db, flavour, charset) });
+  return renderBib(iterateRecords(db, scope, { abstracts: false }), { flavour, charset: charsetFor(db, flavour, charset) });
 }
 
 export function exportMarkdown(db: ReadDb, scope: ExportScope, layout: 'single' | 'perPaper'): ExportedFile[] {
