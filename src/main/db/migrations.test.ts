@@ -24,7 +24,7 @@ function explain(sqlite: Database.Database, sql: string, ...params: unknown[]): 
 
 describe('migrations', () => {
   it('are listed in order in the journal', () => {
-    expect(migrationTags()).toEqual(['0000_init', '0001_search_index', '0002_library_indexes', '0003_library_filter_indexes']);
+    expect(migrationTags()).toEqual(['0000_init', '0001_search_index', '0002_library_indexes', '0003_library_filter_indexes', '0004_search_status']);
   });
 
   it('0000_init creates the library tables with WAL-friendly defaults', () => {
@@ -53,6 +53,24 @@ describe('migrations', () => {
     expect(match('zebrafish')).toEqual([2]);
     expect(match('"message passing"')).toEqual([2]);
     expect(match('key')).toEqual([2]);
+  });
+
+  it('0004_search_status rebuilds the search index with the dismissed token and keeps every text', () => {
+    const { sqlite, db } = dbAt(4);
+    sqlite.prepare(`INSERT INTO papers (id, title, abstract, state) VALUES (1, 'Diffusion transformers', 'latent', 'inbox')`).run();
+    sqlite.prepare(`INSERT INTO papers (id, title, state) VALUES (2, 'Graph networks', 'dismissed')`).run();
+    sqlite.prepare(`INSERT INTO notes (paper_id, body) VALUES (2, 'zebrafish')`).run();
+    sqlite.prepare(`INSERT INTO annotations (id, paper_id, kind, color, page_index, rects, text, comment, sort_index)
+                    VALUES ('a1', 1, 'highlight', '#ffd400', 0, '[[0,0,1,1]]', 'message passing', 'key idea', '00000|000000|00000')`).run();
+    migrate(db, { migrationsFolder: findMigrationsFolder() });
+    const match = (q: string) => (sqlite.prepare('SELECT rowid FROM paper_fts WHERE paper_fts MATCH ? ORDER BY rowid').all(q) as { rowid: number }[]).map((r) => r.rowid);
+    expect(match('latent OR zebrafish OR "message passing"')).toEqual([1, 2]);
+    expect(match('psxdismissed')).toEqual([2]);
+    expect(match('(diffusion OR graph) NOT psxdismissed')).toEqual([1]);
+    sqlite.prepare(`UPDATE papers SET state = 'dismissed' WHERE id = 1`).run();
+    sqlite.prepare(`UPDATE papers SET state = 'read' WHERE id = 2`).run();
+    expect(match('psxdismissed')).toEqual([1]);
+    expect(match('"message passing" OR zebrafish')).toEqual([1, 2]);
   });
 
   it('keeps the search index in step with later writes', () => {

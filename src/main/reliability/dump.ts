@@ -126,7 +126,7 @@ export function importLibrary(fromDir: string, libraryDir: string): { papers: nu
         for (const r of rows) insert.run(Object.fromEntries(cols.map((c) => [c, r[c] ?? null])));
       }
       for (const t of Object.keys(dump.tables)) if (!known.has(t)) throw new AppError('bad-input', `Unknown table in export: ${t}`);
-      sqlite.exec(`DELETE FROM paper_fts; INSERT INTO paper_fts(rowid, title, abstract, authors, keywords, notes, annotations, fulltext) SELECT * FROM paper_fts_source;`);
+      sqlite.exec(`DELETE FROM paper_fts; INSERT INTO paper_fts(rowid, title, abstract, authors, keywords, notes, annotations, fulltext, status) SELECT * FROM paper_fts_source;`);
     });
     load.immediate();
     let pdfs = 0;

@@ -146,10 +146,19 @@ describe('query plans: the hot list queries use indexes and FTS, never a full so
     expect(rows).not.toMatch(/SCAN p$/m);
   });
 
-  it('search goes through the FTS index and checks filters on the narrow id index', () => {
-    const { rows, count } = plan({ search: 'alpha', sort: 'relevance' });
+  it('a ranked search of the library or of Dismissed is answered by the FTS index alone', () => {
+    for (const view of ['all', 'dismissed'] as const) {
+      const { rows, count } = plan({ search: 'alpha', sort: 'relevance', view });
+      expect(rows).toMatch(/SCAN paper_fts VIRTUAL TABLE INDEX/);
+      expect(rows).not.toMatch(/papers_id_filter/);
+      expect(count).toMatch(/^SCAN paper_fts VIRTUAL TABLE INDEX [^\n]*$/);
+    }
+  });
+
+  it('a search with filters goes through the FTS index and checks them on the narrow id index', () => {
+    const { rows, count } = plan({ search: 'alpha', sort: 'relevance', view: 'inbox' });
     expect(rows).toMatch(/SCAN paper_fts VIRTUAL TABLE INDEX/);
-    expect(rows).toMatch(/SEARCH p USING COVERING INDEX papers_id_filter \(id=\?\)/);
+    expect(rows).toMatch(/SEARCH p USING COVERING INDEX papers_id_filter \(id=\? AND state=\?\)/);
     expect(count).toMatch(/paper_fts VIRTUAL TABLE INDEX/);
     expect(count).toMatch(/COVERING INDEX papers_id_filter/);
     expect(plan({ search: 'alpha year:2024', view: 'starred', sort: 'published' }).count).toMatch(/COVERING INDEX papers_id_filter/);

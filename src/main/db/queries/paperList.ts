@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { ParsedArgsOf, SavedFilters } from '../../../shared/ipc/contract';
 import type { ReadDb } from '../client';
 import { ROW_SELECT_COLUMNS, toPaperRow, type RowRecord } from './papers';
-import { BM25, matchesFor } from './search';
+import { BM25, DISMISSED_TOKEN, matchesFor } from './search';
 import { parseSearch } from './searchQuery';
 
 export type PaperQueryParsed = ParsedArgsOf<'papers:list'>;
@@ -83,6 +83,8 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   const parsed = q.search?.trim() ? parseSearch(q.search) : null;
   const searchedNothing =
     parsed !== null && !parsed.match && !parsed.tags.length && !parsed.notTags.length && !parsed.years.length;
+  const indexOnly = parsed?.match ? indexOnlySearch(q, parsed) : null;
+  if (indexOnly) return indexOnly;
   const w: Where = { sql: [], params: [] };
   let from = 'papers p';
   if (parsed?.match) {
@@ -185,6 +187,31 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   };
 }
 
+/**
+ * A ranked search of the whole library (or of Dismissed) with no other filter is answered by the
+ * search index alone: dismissed papers carry DISMISSED_TOKEN in paper_fts.status, so the view is a
+ * NOT/AND in the MATCH, the page is the index's top hits by bm25 and the total is the index's own
+ * count, with no lookup in papers per hit. Anything else goes through the general query below.
+ */
+function indexOnlySearch(q: PaperQueryParsed, parsed: ReturnType<typeof parseSearch>): ListSql | null {
+  const filtered =
+    q.states?.length || q.starred !== undefined || q.hasPdf !== undefined || q.from || q.to || q.source ||
+    q.featuredOn || q.tagIds?.length || parsed.tags.length || parsed.notTags.length || parsed.years.length;
+  if (filtered || q.sort !== 'relevance' || (q.view !== 'all' && q.view !== 'dismissed')) return null;
+  const match = `(${parsed.match}) ${q.view === 'all' ? 'NOT' : 'AND'} "${DISMISSED_TOKEN}"`;
+  const order = (t = '') => `${t}k0 ${q.dir === 'asc' ? 'DESC' : 'ASC'}, ${t}id DESC`;
+  const hits = `FROM paper_fts WHERE paper_fts MATCH ?`;
+  return {
+    rowsSql: `WITH page AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS k0 ${hits} ORDER BY ${order()} LIMIT ? OFFSET ?)
+      SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id LEFT JOIN pdfs f ON f.paper_id = p.id
+      ORDER BY ${order('page.')}`,
+    idsSql: `SELECT id FROM (SELECT rowid AS id, ${BM25} AS k0 ${hits} ORDER BY ${order()} LIMIT 100000)`,
+    countSql: `SELECT count(*) AS n ${hits}`,
+    params: [match],
+    match: parsed.match,
+  };
+}
+
 type Sqlite = ReadDb['$client'];
 type Statement = Database.Statement<unknown[]>;
 const statements = new WeakMap<Sqlite, Map<string, Statement>>();
@@ -210,8 +237,11 @@ export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: bo
   const sqlite = db.$client;
   const { rowsSql, countSql, params, match } = buildListSql(db, q);
   const rows = prepared(sqlite, rowsSql).all(...params, q.limit, q.offset) as (RowRecord & { total_hits?: number })[];
-  // A ranked search counts its hits in the same pass; an empty page (no hits, or past the end) asks.
-  const n = rows[0]?.total_hits ?? (prepared(sqlite, countSql).get(...params) as { n: number }).n;
+  // A ranked search counts its hits in the same pass, and a first page that is not full is the
+  // whole list; otherwise the count query answers.
+  const n =
+    rows[0]?.total_hits ??
+    (q.offset === 0 && rows.length < q.limit ? rows.length : (prepared(sqlite, countSql).get(...params) as { n: number }).n);
   const out = rows.map(toPaperRow);
   if (opts.matches && match && out.length) {
     const matches = matchesFor(

@@ -11,9 +11,13 @@ import { parseSearch } from './searchQuery';
 
 /**
  * bm25 column weights, in paper_fts column order:
- * title > authors > abstract > keywords > notes = annotations > fulltext.
+ * title > authors > abstract > keywords > notes = annotations > fulltext. `status` only holds
+ * DISMISSED_TOKEN (0004_search_status) and never adds to a score.
  */
-export const BM25_WEIGHTS = { title: 10, abstract: 4, authors: 6, keywords: 3, notes: 2, annotations: 2, fulltext: 1 };
+export const BM25_WEIGHTS = { title: 10, abstract: 4, authors: 6, keywords: 3, notes: 2, annotations: 2, fulltext: 1, status: 0 };
+
+/** The token paper_fts.status holds for a dismissed paper (see drizzle/0004_search_status.sql). */
+export const DISMISSED_TOKEN = 'psxdismissed';
 export const BM25 = `bm25(paper_fts, ${Object.values(BM25_WEIGHTS).join(', ')})`;
 
 const SNIPPET_TOKENS = 18;
