@@ -109,6 +109,40 @@ describe('importing Hugging Face Daily Papers', () => {
     expect(r.ids).toHaveLength(3);
   });
 
+  it('a batch that names a paper twice reads the second listing as a change to the first', () => {
+    const [a, b] = hf();
+    const again: Listing = { ...a!, version: 9, title: 'Retitled by arXiv', authors: [{ name: 'New Author', affiliation: 'Lab' }], authoritative: true };
+    const before = q(lib, 'SELECT count(*) AS n FROM authors')[0]!.n;
+    const r = upsertListings(lib.db, [a!, b!, again, a!], { sourceKey: 'x', runId: null });
+    expect(r).toMatchObject({ new: 2, updated: 0, unchanged: 0 });
+    const ids = q(lib, 'SELECT id FROM papers WHERE arxiv_id IN (?, ?) ORDER BY arxiv_id = ? DESC', a!.arxivId, b!.arxivId, a!.arxivId).map((p) => p.id);
+    expect(r.ids).toEqual(ids);
+    expect(r.newIds.sort()).toEqual([...ids].sort());
+    const [p] = q(lib, 'SELECT * FROM papers WHERE id = ?', ids[0]);
+    expect(p).toMatchObject({ title: 'Retitled by arXiv', latest_version: 9, authors_text: 'New Author' });
+    const authors = q(lib, 'SELECT a.name, pa.position, pa.affiliation FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = ?', ids[0]);
+    expect(authors).toEqual([{ name: 'New Author', position: 0, affiliation: 'Lab' }]);
+    expect(q(lib, 'SELECT count(*) AS n FROM paper_sources WHERE source_key = ?', 'x')[0]!.n).toBe(2);
+    expect(q(lib, 'SELECT count(*) AS n FROM authors')[0]!.n).toBeGreaterThan(before as number);
+    // The search index follows the last listing, not the first.
+    expect(q(lib, `SELECT rowid FROM paper_fts WHERE paper_fts MATCH 'retitled'`).map((x) => x.rowid)).toEqual([ids[0]]);
+    expect(q(lib, 'SELECT count(*) AS n FROM paper_fts')[0]!.n).toBe(2);
+  });
+
+  it('new papers of one batch share author rows, and an author name SQLite cannot store as given still links', () => {
+    const odd = 'Br\ud800oken Name';
+    const mk = (arxivId: string, names: string[]): Listing => ({
+      arxivId, version: 1, title: `Paper ${arxivId}`, abstract: null, authors: names.map((name) => ({ name })), publishedAt: '2026-11-01', authoritative: false,
+    });
+    const r = upsertListings(lib.db, [mk('2611.00001', ['Ann Lee', odd]), mk('2611.00002', ['Bo Li', 'Ann Lee'])], { sourceKey: 'x' });
+    expect(r.new).toBe(2);
+    const rows = q(lib, `SELECT p.arxiv_id, pa.position, a.id AS author FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id
+      JOIN authors a ON a.id = pa.author_id ORDER BY p.arxiv_id, pa.position`);
+    expect(rows.map((x) => [x.arxiv_id, x.position])).toEqual([['2611.00001', 0], ['2611.00001', 1], ['2611.00002', 0], ['2611.00002', 1]]);
+    expect(rows[0]!.author).toBe(rows[3]!.author);
+    expect(q(lib, 'SELECT count(*) AS n FROM authors')[0]!.n).toBe(3);
+  });
+
   it('reports items it cannot read and imports the rest', () => {
     const items = JSON.parse(SAMPLE) as unknown[];
     const parsed = parseHfDailyPapers(JSON.stringify([...items, { paper: { id: 'not-an-id', title: 'x' } }, { nope: 1 }]));

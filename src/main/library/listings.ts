@@ -8,10 +8,13 @@
  * - bibliographic fields (title, abstract, authors, dates, categories) come from an authoritative
  *   source (arXiv) when it knows a version at least as new as ours; other sources only fill gaps.
  */
-import type Database from 'better-sqlite3';
 import type { Author, HfFields, ImportCounts } from '../../shared/domain';
 import { citationKeyBase, uniqueCitationKey } from '../../shared/citekey';
 import type { WriteDb } from '../db/client';
+import {
+  insertPapers, rowsByArxivId, statements, updatePaper, writeAuthorLists, writeSources,
+  type AuthorList, type Column, type ExistingRow, type NewRow, type Values,
+} from './paperWrites';
 
 export interface Listing {
   arxivId: string | null;
@@ -44,95 +47,9 @@ export interface UpsertResult extends ImportCounts {
   newIds: number[];
 }
 
-interface ExistingRow {
-  id: number;
-  latest_version: number | null;
-  doi: string | null;
-  title: string;
-  abstract: string | null;
-  authors_text: string;
-  published_at: string | null;
-  updated_at: string | null;
-  categories: string;
-  primary_category: string | null;
-  journal_ref: string | null;
-  comment: string | null;
-  hf_upvotes: number | null;
-  hf_comments: number | null;
-  hf_organization: string | null;
-  hf_github_repo: string | null;
-  hf_github_stars: number | null;
-  hf_project_page: string | null;
-  hf_ai_summary: string | null;
-  hf_ai_keywords: string;
-  hf_featured_on: string | null;
-}
-
-const COLUMNS = [
-  'latest_version', 'doi', 'title', 'abstract', 'authors_text', 'published_at', 'updated_at', 'year', 'categories',
-  'primary_category', 'journal_ref', 'comment', 'hf_upvotes', 'hf_comments', 'hf_organization', 'hf_github_repo',
-  'hf_github_stars', 'hf_project_page', 'hf_ai_summary', 'hf_ai_keywords', 'hf_featured_on',
-] as const;
-type Column = (typeof COLUMNS)[number];
-type Values = Partial<Record<Column, string | number | null>>;
-
 function yearOf(date: string | null | undefined): number | null {
   const m = date ? /^(\d{4})/.exec(date) : null;
   return m ? Number(m[1]) : null;
-}
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
-function prepare(sqlite: Database.Database) {
-  return {
-    byArxiv: sqlite.prepare<[string], ExistingRow>('SELECT * FROM papers WHERE arxiv_id = ?'),
-    byDoi: sqlite.prepare<[string], ExistingRow>('SELECT * FROM papers WHERE arxiv_id IS NULL AND doi = ? COLLATE NOCASE'),
-    // Every key starting with a base, in one index range scan (generated suffixes are a–z; '{' follows 'z').
-    keysFrom: sqlite
-      .prepare<[string, string], string>(`SELECT citation_key FROM papers WHERE citation_key >= ? AND citation_key < ? || '{'`)
-      .pluck(),
-    insert: sqlite.prepare(
-      `INSERT INTO papers (arxiv_id, citation_key, ${COLUMNS.join(', ')})
-       VALUES (@arxiv_id, @citation_key, ${COLUMNS.map((c) => '@' + c).join(', ')})`,
-    ),
-    author: sqlite.prepare<[string], { id: number }>(
-      'INSERT INTO authors (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id',
-    ),
-    clearAuthors: sqlite.prepare<[number]>('DELETE FROM paper_authors WHERE paper_id = ?'),
-    addAuthor: sqlite.prepare<[number, number, number, string | null]>(
-      'INSERT INTO paper_authors (paper_id, position, author_id, affiliation) VALUES (?, ?, ?, ?)',
-    ),
-    source: sqlite.prepare<[number, string, number | null, number | null, string | null]>(
-      `INSERT INTO paper_sources (paper_id, source_key, first_run_id, last_run_id, announce_type)
-       VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(paper_id, source_key) DO UPDATE SET last_run_id = excluded.last_run_id,
-         announce_type = coalesce(excluded.announce_type, paper_sources.announce_type)`,
-    ),
-    updates: new Map<string, Database.Statement>(),
-  };
-}
-
-/** UPDATE statements by the set of columns they change, prepared once per connection. */
-function updateStatement(sqlite: Database.Database, s: ReturnType<typeof stmts>, cols: Column[]): Database.Statement {
-  const key = cols.join(',');
-  let st = s.updates.get(key);
-  if (!st) {
-    st = sqlite.prepare(
-      `UPDATE papers SET ${cols.map((c) => `${c} = @${c}`).join(', ')},
-       modified_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
-    );
-    s.updates.set(key, st);
-  }
-  return st;
-}
-
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = prepare(sqlite);
-    cache.set(sqlite, s);
-  }
-  return s;
 }
 
 function valuesOf(l: Listing): Values {
@@ -216,55 +133,78 @@ function changesFor(existing: ExistingRow, l: Listing): { values: Values; author
   return { values: out, authorsChanged };
 }
 
-/** Replace a paper's author list (`fresh`: the paper was just inserted, so it has none to clear). */
-function writeAuthors(s: ReturnType<typeof stmts>, paperId: number, authors: Author[], fresh = false): void {
-  if (!fresh) s.clearAuthors.run(paperId);
-  authors.forEach((a, i) => {
-    const { id } = s.author.get(a.name)!;
-    s.addAuthor.run(paperId, i, id, a.affiliation ?? null);
-  });
-}
-
-/** Merge listings into the library in one transaction (the caller's, if one is open). Duplicates within the batch collapse. */
+/**
+ * Merge listings into the library in one transaction (the caller's, if one is open). Duplicates
+ * within the batch collapse.
+ *
+ * Listings are read in order, but writes wait and go out together (paperWrites.ts says why): new
+ * papers, author lists and sources are held until the end, or until a listing names a paper this
+ * call has already handled, so that every listing sees the library as if each earlier one had
+ * been written on its own.
+ */
 export function upsertListings(db: WriteDb, listings: Listing[], opts: UpsertOptions): UpsertResult {
   const sqlite = db.$client;
-  const s = stmts(sqlite);
+  const s = statements(sqlite);
+  const runId = opts.runId ?? null;
   const result: UpsertResult = { new: 0, updated: 0, unchanged: 0, ids: [], newIds: [] };
-  const seen = new Set<number>();
+  const counted = new Set<number>();
   const body = () => {
+    const stored = rowsByArxivId(s, [...new Set(listings.flatMap((l) => (l.arxivId ? [l.arxivId] : [])))]);
+    const handled = new Set<string>();
+    const fresh: { listing: Listing; row: NewRow; slot: number }[] = [];
+    const freshKeys = new Set<string>();
+    const authorLists: AuthorList[] = [];
+    const sources: [number, string | null][] = [];
+    const flush = () => {
+      const ids = insertPapers(sqlite, s, fresh.map((f) => f.row));
+      fresh.forEach(({ listing, slot }, i) => {
+        const id = ids[i]!;
+        authorLists.push({ paperId: id, authors: listing.authors, fresh: true });
+        sources.push([id, listing.announceType ?? null]);
+        result.ids[slot] = id;
+        result.newIds.push(id);
+        counted.add(id);
+      });
+      result.new += fresh.length;
+      writeAuthorLists(s, authorLists);
+      writeSources(s, opts.sourceKey, runId, sources);
+      fresh.length = authorLists.length = sources.length = 0;
+      freshKeys.clear();
+    };
     for (const l of listings) {
-      const existing = l.arxivId ? s.byArxiv.get(l.arxivId) : l.doi ? s.byDoi.get(l.doi) : undefined;
-      let id: number;
+      const identity = l.arxivId ?? (l.doi ? `doi:${l.doi.toLowerCase()}` : null);
+      const again = identity !== null && handled.has(identity);
+      if (again) flush();
+      if (identity !== null) handled.add(identity);
+      const existing = l.arxivId
+        ? again ? s.byArxiv.get(l.arxivId) : stored.get(l.arxivId)
+        : l.doi ? s.byDoi.get(l.doi) : undefined;
       if (!existing) {
         const v = valuesOf(l);
         const base = citationKeyBase(l.authors[0]?.name, v.year as number | null, l.title);
         const taken = new Set(s.keysFrom.all(base, base));
-        const key = uniqueCitationKey(base, (k) => taken.has(k));
-        const info = s.insert.run({ arxiv_id: l.arxivId, citation_key: key, ...v });
-        id = Number(info.lastInsertRowid);
-        writeAuthors(s, id, l.authors, true);
-        if (!seen.has(id)) {
-          result.new++;
-          result.newIds.push(id);
-        }
-      } else {
-        id = existing.id;
-        const { values, authorsChanged } = changesFor(existing, l);
-        const cols = Object.keys(values) as Column[];
-        if (cols.length > 0) {
-          updateStatement(sqlite, s, cols).run({ ...values, id });
-          if (authorsChanged) writeAuthors(s, id, l.authors);
-          if (!seen.has(id) && !result.newIds.includes(id)) result.updated++;
-        } else if (!seen.has(id)) {
-          result.unchanged++;
-        }
+        const key = uniqueCitationKey(base, (k) => taken.has(k) || freshKeys.has(k));
+        freshKeys.add(key);
+        fresh.push({ listing: l, row: { ...v, arxiv_id: l.arxivId, citation_key: key }, slot: result.ids.length });
+        result.ids.push(0);
+        continue;
       }
-      s.source.run(id, opts.sourceKey, opts.runId ?? null, opts.runId ?? null, l.announceType ?? null);
-      if (!seen.has(id)) {
-        seen.add(id);
+      const id = existing.id;
+      const { values, authorsChanged } = changesFor(existing, l);
+      if (Object.keys(values).length > 0) {
+        updatePaper(sqlite, s, id, values);
+        if (authorsChanged) authorLists.push({ paperId: id, authors: l.authors, fresh: false });
+        if (!counted.has(id)) result.updated++;
+      } else if (!counted.has(id)) {
+        result.unchanged++;
+      }
+      sources.push([id, l.announceType ?? null]);
+      if (!counted.has(id)) {
+        counted.add(id);
         result.ids.push(id);
       }
     }
+    flush();
   };
   // Inside a caller's transaction (a sync page with its run bookkeeping) run directly: a nested
   // transaction would be a SAVEPOINT, and FTS5 flushes its pending index at every savepoint.

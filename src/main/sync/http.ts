@@ -6,6 +6,7 @@
  * AppError when the host cannot be reached.
  */
 import { AppError } from '../../shared/errors';
+import { getText, type TextResponse } from './httpGet';
 
 export interface HttpOptions {
   /** Per attempt, headers and body included. */
@@ -100,36 +101,33 @@ const host = (url: string) => {
   }
 };
 
-/** Why fetch() failed, in words: undici hides the errno in `cause`. */
-function describeFetchError(e: unknown): { message: string; unreachable: boolean } {
-  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? '';
+/** Why a request failed, in words, and whether the host could not be reached at all. */
+function describeRequestError(e: unknown): { message: string; unreachable: boolean } {
+  const code = (e as { code?: string } | null)?.code ?? '';
   const unreachable = ['ENOTFOUND', 'ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code);
-  return { message: cause?.message ?? (e as Error)?.message ?? String(e), unreachable };
+  return { message: (e as Error)?.message ?? String(e), unreachable };
 }
 
 async function attempt<T>(url: string, opts: GetOptions<T>): Promise<T> {
   const timeout = AbortSignal.timeout(opts.http.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-  let res: Response;
-  let body: string;
+  let res: TextResponse;
   try {
-    res = await fetch(url, { signal, headers: { accept: 'application/json, application/atom+xml, application/xml;q=0.9, */*;q=0.5' } });
-    body = await res.text();
+    res = await getText(url, { accept: 'application/json, application/atom+xml, application/xml;q=0.9, */*;q=0.5' }, signal);
   } catch (e) {
     if (opts.signal?.aborted) throw cancelled();
     if (timeout.aborted) throw new Transient(`no complete answer within ${Math.round(opts.http.timeoutMs / 1000)} s`);
-    const d = describeFetchError(e);
+    const d = describeRequestError(e);
     throw new Transient(d.unreachable ? `unreachable (${d.message})` : d.message, null, d.unreachable);
   }
   const status = res.status;
   if (status === 429 || status >= 500) {
-    throw new Transient(`HTTP ${status}`, parseRetryAfter(res.headers.get('retry-after')));
+    throw new Transient(`HTTP ${status}`, parseRetryAfter(res.header('retry-after')));
   }
   if ((status < 200 || status >= 300) && !opts.acceptStatus?.(status)) {
     throw new AppError('network', `${host(url)} answered HTTP ${status} for ${url}`);
   }
-  const fetched = { status, body, contentType: res.headers.get('content-type') ?? '' };
+  const fetched = { status, body: res.body, contentType: res.header('content-type') ?? '' };
   try {
     return opts.parse(fetched);
   } catch (e) {

@@ -141,6 +141,9 @@ export async function* readAhead<T>(gen: AsyncGenerator<T>): AsyncGenerator<T> {
       if (r.done) return;
       pending = gen.next();
       pending.catch(() => undefined);
+      // One turn of the event loop, so the next request is on the wire before the caller's
+      // synchronous write of this page (Node's HTTP client sends on a later tick).
+      await new Promise((ok) => setImmediate(ok));
       yield r.value;
     }
   } finally {
