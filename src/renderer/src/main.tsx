@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Base styles load before every component's own, so components can refine them.
 import './styles/controls.css';
+import './styles/menus.css';
 import { App } from './App';
 import { applyTheme } from './stores/uiStore';
 import './styles/theme.css';

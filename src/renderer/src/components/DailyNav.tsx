@@ -1,5 +1,6 @@
 /** The Daily view's day switcher: one HF Daily Papers day, by upvotes, with previous/next day. */
 import { ChevronLeft, ChevronRight } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { setView, useLibraryStore, type ViewSpec } from '../stores/libraryStore';
 import { useTagStore } from '../stores/tagStore';
 
@@ -26,29 +27,27 @@ export function DailyNav() {
   const newer = i > 0 ? days[i - 1] : undefined;
   return (
     <div className="daily-nav" role="group" aria-label="Day">
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Previous day"
-        title={older ? dayLabel(older.day) : 'No earlier day'}
-        disabled={!older}
-        onClick={() => older && void setView(dailySpec(older.day))}
-      >
-        <ChevronLeft size={16} aria-hidden />
-      </button>
+      <DayButton to={older?.day} label="Previous day" none="No earlier day" icon={<ChevronLeft size={16} aria-hidden />} />
       <span className="daily-nav__day" data-testid="daily-day">
         {dayLabel(day)}
       </span>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Next day"
-        title={newer ? dayLabel(newer.day) : 'No later day'}
-        disabled={!newer}
-        onClick={() => newer && void setView(dailySpec(newer.day))}
-      >
-        <ChevronRight size={16} aria-hidden />
-      </button>
+      <DayButton to={newer?.day} label="Next day" none="No later day" icon={<ChevronRight size={16} aria-hidden />} />
     </div>
+  );
+}
+
+/** A step to another day (disabled, saying so, when there is none that way). */
+function DayButton({ to, label, none, icon }: { to: string | undefined; label: string; none: string; icon: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={to ? dayLabel(to) : none}
+      disabled={!to}
+      onClick={() => to && void setView(dailySpec(to))}
+    >
+      {icon}
+    </button>
   );
 }

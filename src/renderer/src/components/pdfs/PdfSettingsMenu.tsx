@@ -26,23 +26,23 @@ export function PdfSettingsMenu() {
         </button>
       </Menu.Trigger>
       <Menu.Portal>
-        <Menu.Content className="pdf-menu" align="end" sideOffset={6}>
-          <Menu.Label className="pdf-menu__label">Download PDFs automatically</Menu.Label>
+        <Menu.Content className="menu" align="end" sideOffset={6}>
+          <Menu.Label className="menu__label">Download PDFs automatically</Menu.Label>
           <Menu.RadioGroup
             value={settings?.autoDownload ?? 'none'}
             onValueChange={(v) => void savePdfSettings({ autoDownload: v as AutoDownload })}
           >
             {AUTO_DOWNLOAD.map((k) => (
-              <Menu.RadioItem key={k} value={k} className="pdf-menu__item">
-                <Menu.ItemIndicator className="pdf-menu__check">
+              <Menu.RadioItem key={k} value={k} className="menu__item menu__item--check">
+                <Menu.ItemIndicator className="menu__check">
                   <Check size={13} aria-hidden />
                 </Menu.ItemIndicator>
                 {LABELS[k]}
               </Menu.RadioItem>
             ))}
           </Menu.RadioGroup>
-          <Menu.Separator className="pdf-menu__sep" />
-          <p className="pdf-menu__hint">Applies to papers as they arrive or change. For the rest: Download PDF, or <code>papershelf download --missing</code>.</p>
+          <Menu.Separator className="menu__sep" />
+          <p className="menu__note">Applies to papers as they arrive or change. For the rest: Download PDF, or <code>papershelf download --missing</code>.</p>
         </Menu.Content>
       </Menu.Portal>
     </Menu.Root>
