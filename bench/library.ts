@@ -10,6 +10,7 @@ import { listPapers } from '../src/main/db/queries/paperList';
 import { parseSearch, tokenize } from '../src/main/db/queries/searchQuery';
 import { ROW_SELECT_COLUMNS } from '../src/main/db/queries/papers';
 import { matchesForSearch } from '../src/main/db/queries/search';
+import { rankFunction } from '../src/main/db/rank/extension';
 import { measureBrowser } from './libraryBrowser';
 import { seededLibraryCopy } from './librarySeed';
 import { median, percentile, type BenchRow } from './table';
@@ -106,6 +107,7 @@ export async function run(): Promise<BenchRow[]> {
   if (copy.seededMs !== null)
     rows.push({ suite: SUITE, measure: `seed ${N.toLocaleString()} papers (one transaction)`, value: copy.seededMs / 1000, unit: 's' });
   const lib = openLibrary(copy.dir);
+  rows.push({ suite: SUITE, measure: `search ranks with ${rankFunction(lib.sqlite)}() (papershelf_bm25: the rank extension, exact bm25)`, value: 0, unit: '' });
   try {
     // Warm the page cache the way a running app would be.
     list(lib, { limit: 200 });

@@ -10,7 +10,7 @@ import { openCore, type Core } from './core/createCore';
 import { createGate } from './ipc/gate';
 import { createWindow } from './electron/createWindow';
 import { forwardEvents, registerIpc } from './electron/ipc';
-import { electronNativeBinding, migrationsFolderFor } from './electron/paths';
+import { electronNativeBinding, electronRankExtension, migrationsFolderFor } from './electron/paths';
 import { resolveLibraryDir } from './library/home';
 import { newestGoodBackup, restoreBackup } from './reliability/backup';
 
@@ -29,6 +29,7 @@ class App {
         hostDefaultDir: app.getPath('userData'),
         migrationsFolder: migrationsFolderFor(app.isPackaged, mainDir),
         nativeBinding: electronNativeBinding(app.isPackaged, mainDir),
+        rankExtension: electronRankExtension(app.isPackaged, mainDir),
       });
     try {
       this.core = await open();

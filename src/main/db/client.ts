@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { DB_FILE, PDF_DIR } from '../library/home';
+import { checkoutRankExtension, loadRankExtension } from './rank/extension';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -36,6 +37,11 @@ export interface OpenOptions {
   migrationsFolder?: string;
   /** Options passed to better-sqlite3 (e.g. `nativeBinding` for the Electron-ABI build). */
   nativeBinding?: string;
+  /**
+   * The search ranking extension to load (db/rank/extension.ts): a path, or null for none.
+   * Default: the one a checkout builds into native/sqlite/, if present.
+   */
+  rankExtension?: string | null;
   /** Message for a library that fails its integrity check after an unclean shutdown. */
   onDamaged?: (dir: string, problem: string) => string;
 }
@@ -130,6 +136,7 @@ export function openLibrary(dir: string, opts: OpenOptions = {}): Library {
     sqlite.close();
     throw new AppError('internal', `Could not update the library schema: ${(e as Error).message}`);
   }
+  loadRankExtension(sqlite, opts.rankExtension === undefined ? checkoutRankExtension(migrationsFolder) : opts.rankExtension);
   return {
     dir,
     pdfDir,
@@ -153,11 +160,15 @@ export function openMarker(dbFile: string): string {
 }
 
 /** Open an in-memory library (tests, benchmarks). */
-export function openMemoryLibrary(migrationsFolder = findMigrationsFolder()): Library {
+export function openMemoryLibrary(
+  migrationsFolder = findMigrationsFolder(),
+  rankExtension: string | null = checkoutRankExtension(migrationsFolder),
+): Library {
   const sqlite = new Database(':memory:');
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema }) as WriteDb;
   migrate(db, { migrationsFolder });
+  loadRankExtension(sqlite, rankExtension);
   return { dir: ':memory:', pdfDir: '', sqlite, db, close: () => sqlite.close() };
 }
 

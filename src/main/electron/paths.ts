@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { rankExtensionFileName } from '../db/rank/extension';
 
 export function migrationsFolderFor(isPackaged: boolean, mainDir: string): string {
   return isPackaged ? join(process.resourcesPath, 'drizzle') : join(mainDir, '..', '..', 'drizzle');
@@ -15,4 +16,15 @@ export function electronNativeBinding(isPackaged: boolean, mainDir: string): str
     ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
     : join(mainDir, '..', '..', 'native', 'electron', 'better_sqlite3.node');
   return existsSync(candidate) ? candidate : undefined;
+}
+
+/**
+ * The search ranking extension (an SQLite extension: no Node or Electron ABI, so the checkout's
+ * build serves both). Packaged apps carry it in `resources/native/`; null when it was not built.
+ */
+export function electronRankExtension(isPackaged: boolean, mainDir: string): string | null {
+  const candidate = isPackaged
+    ? join(process.resourcesPath, 'native', rankExtensionFileName())
+    : join(mainDir, '..', '..', 'native', 'sqlite', rankExtensionFileName());
+  return existsSync(candidate) ? candidate : null;
 }

@@ -4,7 +4,7 @@
  * SESSION_HOURS before it (a researcher syncing HF, arXiv and RSS one after another).
  */
 import type { NewSinceLastSync } from '../../shared/sync';
-import { ROW_SELECT, toPaperRow, type RowRecord } from '../db/queries/papers';
+import { paperRows, ROW_SELECT, type RowTuple } from '../db/queries/papers';
 import type { ReadDb } from '../db/client';
 
 const SESSION_HOURS = 6;
@@ -29,7 +29,8 @@ export function newSinceLastSync(db: ReadDb, limit: number): NewSinceLastSync {
   const first = runs[0]!.id;
   const rows = sqlite
     .prepare(`${ROW_SELECT} WHERE ${where} ORDER BY coalesce(p.hf_upvotes, -1) DESC, p.published_at DESC, p.id DESC LIMIT ?`)
-    .all(runIds, first, limit) as RowRecord[];
+    .raw(true)
+    .all(runIds, first, limit) as RowTuple[];
   const { n } = sqlite.prepare(`SELECT count(*) AS n FROM papers p WHERE ${where}`).get(runIds, first) as { n: number };
-  return { rows: rows.map(toPaperRow), total: n, since: runs[0]!.started_at, runIds: runs.map((r) => r.id) };
+  return { rows: paperRows(db, rows), total: n, since: runs[0]!.started_at, runIds: runs.map((r) => r.id) };
 }

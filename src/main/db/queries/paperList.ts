@@ -8,8 +8,9 @@ import type { PaperPage } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ParsedArgsOf, SavedFilters } from '../../../shared/ipc/contract';
 import type { ReadDb } from '../client';
-import { ROW_SELECT_COLUMNS, toPaperRow, type RowRecord } from './papers';
-import { BM25, DISMISSED_TOKEN, matchesFor } from './search';
+import { paperRows, ROW_EXTRA, ROW_SELECT_COLUMNS, type RowTuple } from './papers';
+import { rankFunction } from '../rank/extension';
+import { bm25Sql, DISMISSED_TOKEN, matchesFor } from './search';
 import { parseSearch } from './searchQuery';
 
 export type PaperQueryParsed = ParsedArgsOf<'papers:list'>;
@@ -83,7 +84,8 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   const parsed = q.search?.trim() ? parseSearch(q.search) : null;
   const searchedNothing =
     parsed !== null && !parsed.match && !parsed.tags.length && !parsed.notTags.length && !parsed.years.length;
-  const indexOnly = parsed?.match ? indexOnlySearch(q, parsed) : null;
+  const bm25 = bm25Sql(db.$client);
+  const indexOnly = parsed?.match ? indexOnlySearch(q, parsed, bm25, rankFunction(db.$client) === 'papershelf_bm25') : null;
   if (indexOnly) return indexOnly;
   const w: Where = { sql: [], params: [] };
   let from = 'papers p';
@@ -148,7 +150,7 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   // Sort keys as [expression, direction]; the page is chosen on ids and keys only, and the
   // row columns (tags JSON, PDF state) are computed for that page alone (not for skipped rows).
   let keys: [string, 'ASC' | 'DESC'][];
-  if (q.sort === 'relevance' && parsed?.match) keys = [[BM25, dir === 'DESC' ? 'ASC' : 'DESC'], ['p.id', 'DESC']];
+  if (q.sort === 'relevance' && parsed?.match) keys = [[bm25, dir === 'DESC' ? 'ASC' : 'DESC'], ['p.id', 'DESC']];
   else if (q.featuredOn && (q.sort === 'relevance' || q.sort === 'upvotes')) keys = [['p.hf_upvotes', dir], ['p.id', dir]];
   else {
     const key = q.sort === 'relevance' ? 'published' : q.sort;
@@ -165,7 +167,7 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   // papers_id_filter index instead of reading each wide row (every filter column is in it).
   const byId = parsed?.match || q.tagIds?.length || q.source || parsed?.tags.length || parsed?.notTags.length;
   const narrowFrom = byId ? innerFrom.replace('papers p', 'papers p INDEXED BY papers_id_filter') : innerFrom;
-  const keysCovered = keys.every(([k]) => k === BM25 || k === 'p.id' || k === 'p.published_at');
+  const keysCovered = keys.every(([k]) => k === bm25 || k === 'p.id' || k === 'p.published_at');
   const rowsFrom = keysCovered ? narrowFrom : innerFrom;
   // Ranked search: the hits (with their bm25) are collected once and both ranked and counted from
   // that one pass, instead of a second MATCH for the total. Rows then carry `total_hits`.
@@ -191,9 +193,16 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
  * A ranked search of the whole library (or of Dismissed) with no other filter is answered by the
  * search index alone: dismissed papers carry DISMISSED_TOKEN in paper_fts.status, so the view is a
  * NOT/AND in the MATCH, the page is the index's top hits by bm25 and the total is the index's own
- * count, with no lookup in papers per hit. Anything else goes through the general query below.
+ * count, with no lookup in papers per hit. With the rank extension the total is the number of rows
+ * the ranking scored (papershelf_bm25_rows(), read once the page is materialized): every hit is
+ * scored to be ranked, so the same pass counts them. Anything else goes through the general query.
  */
-function indexOnlySearch(q: PaperQueryParsed, parsed: ReturnType<typeof parseSearch>): ListSql | null {
+function indexOnlySearch(
+  q: PaperQueryParsed,
+  parsed: ReturnType<typeof parseSearch>,
+  bm25: string,
+  countsWhileRanking: boolean,
+): ListSql | null {
   const filtered =
     q.states?.length || q.starred !== undefined || q.hasPdf !== undefined || q.from || q.to || q.source ||
     q.featuredOn || q.tagIds?.length || parsed.tags.length || parsed.notTags.length || parsed.years.length;
@@ -202,10 +211,11 @@ function indexOnlySearch(q: PaperQueryParsed, parsed: ReturnType<typeof parseSea
   const order = (t = '') => `${t}k0 ${q.dir === 'asc' ? 'DESC' : 'ASC'}, ${t}id DESC`;
   const hits = `FROM paper_fts WHERE paper_fts MATCH ?`;
   return {
-    rowsSql: `WITH page AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS k0 ${hits} ORDER BY ${order()} LIMIT ? OFFSET ?)
-      SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id LEFT JOIN pdfs f ON f.paper_id = p.id
+    rowsSql: `WITH page AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS k0 ${hits} ORDER BY ${order()} LIMIT ? OFFSET ?)
+      SELECT ${ROW_SELECT_COLUMNS}${countsWhileRanking ? ', papershelf_bm25_rows() AS total_hits' : ''}
+      FROM page JOIN papers p ON p.id = page.id LEFT JOIN pdfs f ON f.paper_id = p.id
       ORDER BY ${order('page.')}`,
-    idsSql: `SELECT id FROM (SELECT rowid AS id, ${BM25} AS k0 ${hits} ORDER BY ${order()} LIMIT 100000)`,
+    idsSql: `SELECT id FROM (SELECT rowid AS id, ${bm25} AS k0 ${hits} ORDER BY ${order()} LIMIT 100000)`,
     countSql: `SELECT count(*) AS n ${hits}`,
     params: [match],
     match: parsed.match,
@@ -236,13 +246,13 @@ function prepared(sqlite: Sqlite, sql: string): Statement {
 export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: boolean } = {}): PaperPage {
   const sqlite = db.$client;
   const { rowsSql, countSql, params, match } = buildListSql(db, q);
-  const rows = prepared(sqlite, rowsSql).all(...params, q.limit, q.offset) as (RowRecord & { total_hits?: number })[];
-  // A ranked search counts its hits in the same pass, and a first page that is not full is the
-  // whole list; otherwise the count query answers.
+  const rows = prepared(sqlite, rowsSql).raw(true).all(...params, q.limit, q.offset) as RowTuple[];
+  // A ranked search counts its hits in the same pass (an extra column, total_hits), and a first
+  // page that is not full is the whole list; otherwise the count query answers.
   const n =
-    rows[0]?.total_hits ??
+    (rows[0]?.[ROW_EXTRA] as number | undefined) ??
     (q.offset === 0 && rows.length < q.limit ? rows.length : (prepared(sqlite, countSql).get(...params) as { n: number }).n);
-  const out = rows.map(toPaperRow);
+  const out = paperRows(db, rows);
   if (opts.matches && match && out.length) {
     const matches = matchesFor(
       db,

@@ -8,53 +8,82 @@ import type { ReadDb, WriteDb } from '../client';
 /** The list query lives in paperList.ts (#4). */
 export { listPapers, type PaperQueryParsed } from './paperList';
 
-export interface RowRecord {
-  id: number;
-  arxiv_id: string | null;
-  latest_version: number | null;
-  title: string;
-  authors_text: string;
-  published_at: string | null;
-  hf_upvotes: number | null;
-  state: PaperState;
-  starred: number;
-  added_at: string;
-  pdf_state: PdfState | null;
-  tags: string | null;
-}
-
+/**
+ * The list row columns. List statements run in raw mode (arrays: no object per row) and
+ * `paperRows` reads them by position (`RowTuple`); a row's tags come as ids, resolved for the
+ * whole page at once, instead of a JSON object built per tag per row.
+ */
 export const ROW_SELECT_COLUMNS = `p.id, p.arxiv_id, p.latest_version, p.title, p.authors_text, p.published_at, p.hf_upvotes,
          p.state, p.starred, p.added_at, f.state AS pdf_state,
-         (SELECT json_group_array(json_object('id', t.id, 'path', t.path, 'color', t.color))
-            FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = p.id) AS tags`;
+         (SELECT group_concat(pt.tag_id) FROM paper_tags pt WHERE pt.paper_id = p.id) AS tag_ids`;
 
 export const ROW_SELECT = `SELECT ${ROW_SELECT_COLUMNS} FROM papers p LEFT JOIN pdfs f ON f.paper_id = p.id`;
+
+/** A row of ROW_SELECT_COLUMNS in raw mode; queries may add columns after these. */
+export type RowTuple = [
+  id: number,
+  arxivId: string | null,
+  version: number | null,
+  title: string,
+  authors: string,
+  publishedAt: string | null,
+  upvotes: number | null,
+  state: PaperState,
+  starred: number,
+  addedAt: string,
+  pdfState: PdfState | null,
+  tagIds: string | null,
+  ...extra: unknown[],
+];
+
+/** Index of the first column a query adds after ROW_SELECT_COLUMNS. */
+export const ROW_EXTRA = 12;
 
 export function splitAuthors(text: string): string[] {
   return text ? text.split(', ') : [];
 }
 
-export function toPaperRow(r: RowRecord): PaperRow {
-  const tags = r.tags ? (JSON.parse(r.tags) as TagRef[]) : [];
-  return {
-    id: r.id,
-    arxivId: r.arxiv_id,
-    version: r.latest_version,
-    title: r.title,
-    authors: splitAuthors(r.authors_text),
-    publishedAt: r.published_at,
-    upvotes: r.hf_upvotes,
-    state: r.state,
-    starred: r.starred === 1,
-    tags: tags.sort((a, b) => a.path.localeCompare(b.path)),
-    pdfState: r.pdf_state ?? 'none',
-    addedAt: r.added_at,
-  };
+/** The tags of a page of rows, by id, in path order (one query for the page). */
+function pageTags(db: ReadDb, rows: RowTuple[]): Map<number, TagRef & { order: number }> {
+  const ids = new Set<number>();
+  for (const r of rows) if (r[11]) for (const id of r[11].split(',')) ids.add(Number(id));
+  if (!ids.size) return new Map();
+  const tags = db.$client
+    .prepare('SELECT id, path, color FROM tags WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...ids])) as TagRef[];
+  tags.sort((a, b) => a.path.localeCompare(b.path));
+  return new Map(tags.map((t, order) => [t.id, { ...t, order }]));
+}
+
+/** List rows from raw ROW_SELECT_COLUMNS tuples. */
+export function paperRows(db: ReadDb, rows: RowTuple[]): PaperRow[] {
+  const tags = pageTags(db, rows);
+  return rows.map((r) => ({
+    id: r[0],
+    arxivId: r[1],
+    version: r[2],
+    title: r[3],
+    authors: splitAuthors(r[4]),
+    publishedAt: r[5],
+    upvotes: r[6],
+    state: r[7],
+    starred: r[8] === 1,
+    tags: r[11]
+      ? r[11]
+          .split(',')
+          .map((id) => tags.get(Number(id)))
+          .filter((t) => t !== undefined)
+          .sort((a, b) => a.order - b.order)
+          .map(({ id, path, color }) => ({ id, path, color }))
+      : [],
+    pdfState: r[10] ?? 'none',
+    addedAt: r[9],
+  }));
 }
 
 export function getPaper(db: ReadDb, id: number, urls: { arxiv: string; hf: string }): PaperDetail {
   const sqlite = db.$client;
-  const row = sqlite.prepare(`${ROW_SELECT} WHERE p.id = ?`).get(id) as RowRecord | undefined;
+  const row = sqlite.prepare(`${ROW_SELECT} WHERE p.id = ?`).raw(true).get(id) as RowTuple | undefined;
   if (!row) throw new AppError('not-found', `No paper with id ${id}`);
   const p = sqlite.prepare('SELECT * FROM papers WHERE id = ?').get(id) as Record<string, unknown>;
   const authorsFull = sqlite
@@ -68,7 +97,7 @@ export function getPaper(db: ReadDb, id: number, urls: { arxiv: string; hf: stri
   const { n: annotationCount } = sqlite.prepare('SELECT count(*) AS n FROM annotations WHERE paper_id = ?').get(id) as {
     n: number;
   };
-  const base = toPaperRow(row);
+  const base = paperRows(db, [row])[0]!;
   const arxivId = base.arxivId;
   const str = (k: string) => (p[k] as string | null) ?? null;
   const pdfVersion = (pdf?.version as number | null) ?? null;

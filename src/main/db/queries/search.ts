@@ -6,6 +6,7 @@
 import type { MatchWhere, SearchMatch } from '../../../shared/library';
 import { MARK_END, MARK_START } from '../../../shared/library';
 import type { ReadDb } from '../client';
+import { rankFunction } from '../rank/extension';
 import { listPapers, type PaperQueryParsed } from './paperList';
 import { parseSearch } from './searchQuery';
 
@@ -18,7 +19,13 @@ export const BM25_WEIGHTS = { title: 10, abstract: 4, authors: 6, keywords: 3, n
 
 /** The token paper_fts.status holds for a dismissed paper (see drizzle/0004_search_status.sql). */
 export const DISMISSED_TOKEN = 'psxdismissed';
-export const BM25 = `bm25(paper_fts, ${Object.values(BM25_WEIGHTS).join(', ')})`;
+/**
+ * The weighted bm25 of a paper_fts row, in this connection's ranking function (the rank
+ * extension's exact, faster bm25 when it is loaded; see db/rank/extension.ts).
+ */
+export function bm25Sql(sqlite: ReadDb['$client']): string {
+  return `${rankFunction(sqlite)}(paper_fts, ${Object.values(BM25_WEIGHTS).join(', ')})`;
+}
 
 const SNIPPET_TOKENS = 18;
 
@@ -65,7 +72,7 @@ export function matchesFor(db: ReadDb, match: string, ids: number[]): Map<number
   const sqlite = db.$client;
   const rows = sqlite
     .prepare(
-      `SELECT rowid AS id, ${BM25} AS score,
+      `SELECT rowid AS id, ${bm25Sql(sqlite)} AS score,
               snippet(paper_fts, 1, @s, @e, '…', ${SNIPPET_TOKENS}) AS abstract_snip,
               snippet(paper_fts, -1, @s, @e, '…', ${SNIPPET_TOKENS}) AS snip,
               title, abstract, authors, keywords, notes, annotations

@@ -1,0 +1,200 @@
+/**
+ * The search ranking extension (papershelf_rank.c) must rank exactly as FTS5's bm25: the same
+ * rows with the same scores, bit for bit, for every kind of query, and still after the library
+ * changes under it (its row sizes are cached per connection). Its hit count must be the list's
+ * total. Without it, search is the same, on bm25().
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PaperQuerySchema } from '../../../shared/ipc/contract';
+import { prng } from '../../../shared/prng';
+import { findMigrationsFolder, openLibrary, openMemoryLibrary, type Library } from '../client';
+import { listPapers } from '../queries/paperList';
+import { setState } from '../queries/papers';
+import { BM25_WEIGHTS } from '../queries/search';
+import { addNote, addPdfText, seedPapers } from '../queries/testSeed';
+import { checkoutRankExtension, loadRankExtension, rankFunction } from './extension';
+
+const EXTENSION = checkoutRankExtension(findMigrationsFolder());
+const WORDS = 'diffusion protein folding graph robot grasping language modeling survey sparse kernel'.split(' ');
+/** Every kind of MATCH the search box produces, plus NEAR, OR and column filters. */
+const MATCHES = [
+  '"diffusion"',
+  '"diffusion"*',
+  '"protein" AND "folding"*',
+  '"language modeling"',
+  'title : "survey"*',
+  'authors : "nguyen"*',
+  '("graph"*) NOT "psxdismissed"',
+  '("robot") AND "psxdismissed"',
+  '"sparse" OR "kernel"',
+  'NEAR("robot" "grasping", 3)',
+  '"sparse" NOT "graph"',
+  '"zzz"',
+];
+const W = Object.values(BM25_WEIGHTS).join(', ');
+
+function seed(lib: Library, n = 300, seedNo = 7, month = '2402'): number[] {
+  const r = prng(seedNo);
+  const pick = () => WORDS[Math.floor(r() * WORDS.length)]!;
+  // Lengths vary a lot, so bm25's length normalisation matters to the order.
+  const ids = seedPapers(
+    lib.db,
+    Array.from({ length: n }, (_, i) => ({
+      arxivId: `${month}.${String(10000 + i)}`,
+      title: `${pick()} ${pick()} ${i % 5 === 0 ? 'survey' : 'study'}`,
+      abstract: Array.from({ length: 3 + Math.floor(r() ** 3 * 200) }, pick).join(' '),
+      authors: [r() < 0.2 ? 'Linh Nguyen' : 'Ada Lovelace', 'Alan Turing'],
+    })),
+  );
+  for (const id of ids) if (r() < 0.1) addNote(lib.db, id, `${pick()} ${pick()} note`);
+  addPdfText(lib.db, ids[3]!, [Array.from({ length: 900 }, pick).join(' ')]);
+  setState(lib.db, ids.filter(() => r() < 0.15), 'dismissed');
+  return ids;
+}
+
+type Ranked = { id: number; score: number }[];
+function ranked(sqlite: Database.Database, fn: 'bm25' | 'papershelf_bm25', match: string): Ranked {
+  return sqlite
+    .prepare(`SELECT rowid AS id, ${fn}(paper_fts, ${W}) AS score FROM paper_fts WHERE paper_fts MATCH ? ORDER BY score, id`)
+    .all(match) as Ranked;
+}
+
+/** papershelf_bm25 and bm25 give identical (id, score) lists for every query. */
+function expectSameAsBm25(sqlite: Database.Database): void {
+  let compared = 0;
+  for (const m of MATCHES) {
+    const ours = ranked(sqlite, 'papershelf_bm25', m);
+    expect(ours, m).toEqual(ranked(sqlite, 'bm25', m));
+    compared += ours.length;
+  }
+  expect(compared).toBeGreaterThan(300);
+}
+
+describe('papershelf_bm25', () => {
+  let lib: Library;
+  beforeEach(() => {
+    lib = openMemoryLibrary();
+    seed(lib);
+  });
+  afterEach(() => lib.close());
+
+  it('is built in this checkout and loaded into every library connection', () => {
+    expect(rankFunction(lib.sqlite), `no ${EXTENSION}: run npm run build:native`).toBe('papershelf_bm25');
+  });
+
+  it('ranks every kind of query exactly as bm25 does', () => {
+    expectSameAsBm25(lib.sqlite);
+  });
+
+  it('stays exact when papers are edited, added, dismissed and deleted after it cached row sizes', () => {
+    expectSameAsBm25(lib.sqlite);
+    const sqlite = lib.sqlite;
+    // Longer and shorter rows: the cached sizes would be wrong if they were kept.
+    sqlite.prepare(`UPDATE papers SET abstract = abstract || ' ' || abstract || ' diffusion' WHERE id % 3 = 0`).run();
+    expectSameAsBm25(sqlite);
+    sqlite.prepare(`UPDATE papers SET abstract = 'diffusion' WHERE id % 7 = 1`).run();
+    expectSameAsBm25(sqlite);
+    seed(lib, 40, 9, '2403');
+    expectSameAsBm25(sqlite);
+    sqlite.prepare(`DELETE FROM papers WHERE id % 5 = 2`).run();
+    expectSameAsBm25(sqlite);
+    addNote(lib.db, 4, 'diffusion diffusion robot grasping');
+    expectSameAsBm25(sqlite);
+  });
+
+  it('stays exact inside a transaction and after it rolls back', () => {
+    const sqlite = lib.sqlite;
+    expectSameAsBm25(sqlite);
+    sqlite.exec('BEGIN');
+    sqlite.prepare(`UPDATE papers SET abstract = 'diffusion diffusion' WHERE id % 2 = 0`).run();
+    expectSameAsBm25(sqlite);
+    sqlite.exec('ROLLBACK');
+    expectSameAsBm25(sqlite);
+  });
+
+  it('counts the rows it ranked: the list total, without a second count', () => {
+    for (const search of ['diffusion', 'protein folding', 'title:survey', 'sparse -graph', 'zzz'])
+      for (const view of ['all', 'dismissed'] as const)
+        for (const [offset, limit] of [[0, 200], [0, 5], [10, 5]] as const) {
+          const q = PaperQuerySchema.parse({ search, view, sort: 'relevance', offset, limit });
+          const page = listPapers(lib.db, q);
+          const all = listPapers(lib.db, { ...q, offset: 0, limit: 100000 });
+          expect(page.total, `${search} ${view} ${offset}`).toBe(all.rows.length);
+          expect(page.rows.map((r) => r.id)).toEqual(all.rows.slice(offset, offset + limit).map((r) => r.id));
+        }
+  });
+});
+
+describe('two connections', () => {
+  let dir: string;
+  let reader: Database.Database;
+  let writer: Database.Database;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'papershelf-rank-'));
+    const lib = openLibrary(dir);
+    seed(lib);
+    lib.close();
+    reader = new Database(join(dir, 'library.sqlite'));
+    writer = new Database(join(dir, 'library.sqlite'));
+    for (const c of [reader, writer]) c.pragma('journal_mode = WAL');
+    expect(loadRankExtension(reader, EXTENSION)).toBe(true);
+  });
+  afterEach(() => {
+    reader.close();
+    writer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sees row sizes change when another connection commits', () => {
+    expectSameAsBm25(reader);
+    writer.prepare(`UPDATE papers SET abstract = abstract || ' diffusion robot robot' WHERE id % 4 = 0`).run();
+    expectSameAsBm25(reader);
+    writer.transaction(() => writer.prepare(`UPDATE papers SET abstract = 'graph' WHERE id % 6 = 5`).run())();
+    expectSameAsBm25(reader);
+  });
+});
+
+describe('without the extension', () => {
+  it('searches on bm25 with the same rows, scores and totals', () => {
+    const plain = openMemoryLibrary(findMigrationsFolder(), null);
+    const fast = openMemoryLibrary();
+    try {
+      seed(plain);
+      seed(fast);
+      expect(rankFunction(plain.sqlite)).toBe('bm25');
+      for (const search of ['diffusion', 'protein folding', '"language modeling"', 'author:nguyen', 'sparse -graph']) {
+        const q = PaperQuerySchema.parse({ search, sort: 'relevance', limit: 50 });
+        const a = listPapers(plain.db, q, { matches: true });
+        const b = listPapers(fast.db, q, { matches: true });
+        expect(b.total).toBe(a.total);
+        expect(b.rows.map((r) => [r.id, r.match?.score])).toEqual(a.rows.map((r) => [r.id, r.match?.score]));
+      }
+    } finally {
+      plain.close();
+      fast.close();
+    }
+  });
+
+  it('is what a library gets from a missing or unloadable extension file, with one warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'papershelf-rank-bad-'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sqlite = new Database(':memory:');
+    try {
+      expect(loadRankExtension(sqlite, join(dir, 'absent.so'))).toBe(false);
+      expect(warn).not.toHaveBeenCalled();
+      const bad = join(dir, 'papershelf_rank.so');
+      writeFileSync(bad, 'not a shared object');
+      expect(loadRankExtension(sqlite, bad)).toBe(false);
+      expect(rankFunction(sqlite)).toBe('bm25');
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+      sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,282 @@
+/*
+** papershelf_rank: the search ranking of Papershelf's library (#4), as an SQLite extension.
+**
+** papershelf_bm25(paper_fts, w0, w1, ...) is an FTS5 auxiliary function that returns exactly what
+** FTS5's built-in bm25(paper_fts, w0, w1, ...) returns (same k1, b, IDF floor and arithmetic; see
+** fts5Bm25Function in SQLite's fts5_aux.c) but does less work per matching row:
+**
+**   - The row's length in tokens comes from an in-memory array, read once from
+**     paper_fts_docsize and kept per connection, instead of one SELECT on paper_fts_docsize per
+**     matching row (which is most of bm25's time: a B-tree seek per hit). The array is used only
+**     while the database is exactly as it was when the array was read: the pager's data version
+**     (bumped by every commit, ours or another connection's) and this connection's change count
+**     (bumped by every row it writes, committed or not) must both be unchanged. It is only read
+**     outside explicit transactions, so it never holds uncommitted data. Otherwise the row sizes
+**     are read per row, as bm25 does.
+**   - A phrase's IDF is computed the first time a row contains it, not up front for every
+**     phrase. A phrase no matching row contains (such as the right side of NOT) adds 0 to every
+**     score, so its IDF is never needed; skipping it saves a scan of its whole doclist.
+**
+** papershelf_bm25_rows() returns how many rows the most recently started papershelf_bm25 query on
+** this connection has scored. A query that orders by papershelf_bm25 scores every row that
+** matches, so once its rows are all read (a MATERIALIZED CTE), this is its number of hits: the
+** list's total comes from the ranking pass instead of a second MATCH.
+**
+** Loaded by src/main/db/rank/extension.ts when built (scripts/build-rank-extension.mjs). Without
+** it, Papershelf ranks with bm25() itself: same order, same scores.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT1
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#define DOCSIZE_SQL_MAX "SELECT max(id), count(*) FROM paper_fts_docsize"
+#define DOCSIZE_SQL_ALL "SELECT id, sz FROM paper_fts_docsize"
+
+/* Row sizes in tokens by rowid, for one connection, and the rows its last query scored. */
+typedef struct RowSizes RowSizes;
+struct RowSizes {
+  sqlite3_int64 nScored;
+  uint32_t *aSize;
+  sqlite3_int64 nSize;
+  unsigned int dataVersion;
+  sqlite3_int64 totalChanges;
+  int bValid;
+};
+
+/* What one query computes once: in its auxdata, freed with the query. */
+typedef struct Query Query;
+struct Query {
+  int nPhrase;
+  int bSizes;                     /* RowSizes are current for this query */
+  sqlite3_int64 nRow;
+  double avgdl;
+  double *aIDF;                   /* < 0: not computed yet */
+  double *aFreq;
+};
+
+/* SQLite varint, as FTS5 writes the sizes in %_docsize. */
+static int getVarint32(const unsigned char *a, int n, uint32_t *pv){
+  uint32_t v = 0;
+  int i;
+  for(i=0; i<n && i<5; i++){
+    v = (v<<7) | (a[i] & 0x7f);
+    if( (a[i] & 0x80)==0 ){ *pv = v; return i+1; }
+  }
+  return 0;
+}
+
+static void rowSizesClear(RowSizes *p){
+  sqlite3_free(p->aSize);
+  p->aSize = 0;
+  p->nSize = 0;
+  p->bValid = 0;
+}
+
+static void rowSizesDestroy(void *pv){
+  RowSizes *p = (RowSizes*)pv;
+  rowSizesClear(p);
+  sqlite3_free(p);
+}
+
+static int rowSizesRead(sqlite3 *db, RowSizes *p, int nCol){
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_int64 mx = 0, n = 0;
+  int rc = sqlite3_prepare_v2(db, DOCSIZE_SQL_MAX, -1, &pStmt, 0);
+  if( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    mx = sqlite3_column_int64(pStmt, 0);
+    n = sqlite3_column_int64(pStmt, 1);
+  }
+  if( rc==SQLITE_OK ) rc = sqlite3_finalize(pStmt); else sqlite3_finalize(pStmt);
+  /* Row ids are dense in Papershelf (AUTOINCREMENT); refuse a sparse table rather than a huge array. */
+  if( rc!=SQLITE_OK || mx<0 || mx > 4*n + 1000000 ) return SQLITE_ERROR;
+  p->aSize = (uint32_t*)sqlite3_malloc64((mx+1)*sizeof(uint32_t));
+  if( p->aSize==0 ) return SQLITE_NOMEM;
+  memset(p->aSize, 0, (size_t)(mx+1)*sizeof(uint32_t));
+  p->nSize = mx+1;
+  rc = sqlite3_prepare_v2(db, DOCSIZE_SQL_ALL, -1, &pStmt, 0);
+  while( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    sqlite3_int64 id = sqlite3_column_int64(pStmt, 0);
+    const unsigned char *a = (const unsigned char*)sqlite3_column_blob(pStmt, 1);
+    int nByte = sqlite3_column_bytes(pStmt, 1);
+    uint32_t nTok = 0;
+    int iOff = 0, iCol;
+    for(iCol=0; iCol<nCol && iOff<nByte; iCol++){
+      uint32_t v = 0;
+      int nRead = getVarint32(&a[iOff], nByte-iOff, &v);
+      if( nRead==0 ){ rc = SQLITE_CORRUPT; break; }
+      iOff += nRead;
+      nTok += v;
+    }
+    if( id>=0 && id<p->nSize ) p->aSize[id] = nTok;
+  }
+  if( rc==SQLITE_OK ) rc = sqlite3_finalize(pStmt); else sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* True if p holds the row sizes of the database as this connection sees it now. */
+static int rowSizesCurrent(sqlite3 *db, RowSizes *p, int nCol){
+  unsigned int dataVersion = 0;
+  sqlite3_int64 totalChanges = sqlite3_total_changes64(db);
+  if( sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &dataVersion)!=SQLITE_OK ) return 0;
+  if( p->bValid && p->dataVersion==dataVersion && p->totalChanges==totalChanges ) return 1;
+  rowSizesClear(p);
+  if( !sqlite3_get_autocommit(db) ) return 0;
+  if( rowSizesRead(db, p, nCol)!=SQLITE_OK ){
+    rowSizesClear(p);
+    return 0;
+  }
+  p->dataVersion = dataVersion;
+  p->totalChanges = totalChanges;
+  p->bValid = 1;
+  return 1;
+}
+
+static int countCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUserData){
+  (void)pApi; (void)pFts;
+  (*(sqlite3_int64*)pUserData)++;
+  return SQLITE_OK;
+}
+
+static int queryGet(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3 *db, Query **pp){
+  Query *p = (Query*)pApi->xGetAuxdata(pFts, 0);
+  if( p==0 ){
+    int nPhrase = pApi->xPhraseCount(pFts);
+    sqlite3_int64 nByte = sizeof(Query) + nPhrase*2*sizeof(double);
+    sqlite3_int64 nToken = 0;
+    int rc, i;
+    p = (Query*)sqlite3_malloc64(nByte);
+    if( p==0 ) return SQLITE_NOMEM;
+    memset(p, 0, (size_t)nByte);
+    p->nPhrase = nPhrase;
+    p->aIDF = (double*)&p[1];
+    p->aFreq = &p->aIDF[nPhrase];
+    for(i=0; i<nPhrase; i++) p->aIDF[i] = -1.0;
+    rc = pApi->xRowCount(pFts, &p->nRow);
+    if( rc==SQLITE_OK ) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
+    if( rc==SQLITE_OK ){
+      p->avgdl = (double)nToken / (double)p->nRow;
+      RowSizes *pSizes = (RowSizes*)pApi->xUserData(pFts);
+      pSizes->nScored = 0;
+      p->bSizes = rowSizesCurrent(db, pSizes, pApi->xColumnCount(pFts));
+      rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
+    }else{
+      sqlite3_free(p);
+    }
+    if( rc!=SQLITE_OK ) return rc;
+  }
+  *pp = p;
+  return SQLITE_OK;
+}
+
+/* IDF = log((N - nHit + 0.5) / (nHit + 0.5)), at least 1e-6, exactly as bm25() computes it. */
+static int phraseIdf(const Fts5ExtensionApi *pApi, Fts5Context *pFts, Query *p, int iPhrase){
+  sqlite3_int64 nHit = 0;
+  int rc;
+  if( p->aIDF[iPhrase]>=0.0 ) return SQLITE_OK;
+  rc = pApi->xQueryPhrase(pFts, iPhrase, (void*)&nHit, countCb);
+  if( rc==SQLITE_OK ){
+    double idf = log( (p->nRow - nHit + 0.5) / (nHit + 0.5) );
+    if( idf<=0.0 ) idf = 1e-6;
+    p->aIDF[iPhrase] = idf;
+  }
+  return rc;
+}
+
+static void papershelfBm25(
+  const Fts5ExtensionApi *pApi,
+  Fts5Context *pFts,
+  sqlite3_context *pCtx,
+  int nVal,
+  sqlite3_value **apVal
+){
+  const double k1 = 1.2;
+  const double b = 0.75;
+  sqlite3 *db = sqlite3_context_db_handle(pCtx);
+  RowSizes *pSizes = (RowSizes*)pApi->xUserData(pFts);
+  Query *p = 0;
+  double score = 0.0;
+  double D = 0.0;
+  int nInst = 0;
+  int i;
+  int rc = queryGet(pApi, pFts, db, &p);
+  if( rc==SQLITE_OK ){
+    memset(p->aFreq, 0, sizeof(double)*p->nPhrase);
+    rc = pApi->xInstCount(pFts, &nInst);
+  }
+  for(i=0; rc==SQLITE_OK && i<nInst; i++){
+    int ip, ic, io;
+    rc = pApi->xInst(pFts, i, &ip, &ic, &io);
+    if( rc==SQLITE_OK ){
+      double w = (nVal > ic) ? sqlite3_value_double(apVal[ic]) : 1.0;
+      p->aFreq[ip] += w;
+    }
+  }
+  if( rc==SQLITE_OK ){
+    sqlite3_int64 iRowid = pApi->xRowid(pFts);
+    if( p->bSizes && iRowid>=0 && iRowid<pSizes->nSize ){
+      D = (double)pSizes->aSize[iRowid];
+    }else{
+      int nTok = 0;
+      rc = pApi->xColumnSize(pFts, -1, &nTok);
+      D = (double)nTok;
+    }
+  }
+  for(i=0; rc==SQLITE_OK && i<p->nPhrase; i++){
+    /* A phrase this row lacks adds exactly 0 (bm25 adds idf * 0 / positive). */
+    if( p->aFreq[i]==0.0 ) continue;
+    rc = phraseIdf(pApi, pFts, p, i);
+    if( rc==SQLITE_OK ){
+      score += p->aIDF[i] * (
+          ( p->aFreq[i] * (k1 + 1.0) ) /
+          ( p->aFreq[i] + k1 * (1 - b + b * D / p->avgdl) )
+      );
+    }
+  }
+  if( rc==SQLITE_OK ){
+    pSizes->nScored++;
+    sqlite3_result_double(pCtx, -1.0 * score);
+  }else{
+    sqlite3_result_error_code(pCtx, rc);
+  }
+}
+
+static void papershelfBm25Rows(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
+  (void)nArg; (void)apArg;
+  sqlite3_result_int64(pCtx, ((RowSizes*)sqlite3_user_data(pCtx))->nScored);
+}
+
+static fts5_api *fts5Api(sqlite3 *db){
+  fts5_api *pRet = 0;
+  sqlite3_stmt *pStmt = 0;
+  if( sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, 0)==SQLITE_OK ){
+    sqlite3_bind_pointer(pStmt, 1, (void*)&pRet, "fts5_api_ptr", 0);
+    sqlite3_step(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  return pRet;
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_papershelfrank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi){
+  fts5_api *pFts5;
+  RowSizes *pSizes;
+  int rc;
+  SQLITE_EXTENSION_INIT2(pApi);
+  pFts5 = fts5Api(db);
+  if( pFts5==0 || pFts5->iVersion<2 ){
+    *pzErrMsg = sqlite3_mprintf("papershelf_rank: this SQLite has no FTS5");
+    return SQLITE_ERROR;
+  }
+  pSizes = (RowSizes*)sqlite3_malloc64(sizeof(RowSizes));
+  if( pSizes==0 ) return SQLITE_NOMEM;
+  memset(pSizes, 0, sizeof(RowSizes));
+  /* The scalar function owns pSizes: both functions live until the connection closes. */
+  rc = sqlite3_create_function_v2(db, "papershelf_bm25_rows", 0, SQLITE_UTF8, (void*)pSizes,
+                                  papershelfBm25Rows, 0, 0, rowSizesDestroy);
+  if( rc!=SQLITE_OK ) return rc;
+  return pFts5->xCreateFunction(pFts5, "papershelf_bm25", (void*)pSizes, papershelfBm25, 0);
+}
