@@ -116,6 +116,21 @@ describe('papershelf_bm25', () => {
     expectSameAsBm25(sqlite);
   });
 
+  it('keeps its row sizes through writes that leave the index alone, and re-reads them after one that changes it', () => {
+    const sqlite = lib.sqlite;
+    const reads = () => (sqlite.prepare('SELECT papershelf_rank_reads() AS n').get() as { n: number }).n;
+    expectSameAsBm25(sqlite);
+    const before = reads();
+    expect(before).toBeGreaterThan(0);
+    sqlite.prepare(`UPDATE papers SET starred = 1, state = 'read' WHERE id % 3 = 0 AND state != 'dismissed'`).run();
+    sqlite.prepare(`INSERT INTO tags (name, path) VALUES ('ml', 'ml')`).run();
+    expectSameAsBm25(sqlite);
+    expect(reads()).toBe(before);
+    sqlite.prepare(`UPDATE papers SET title = title || ' robot' WHERE id = 2`).run();
+    expectSameAsBm25(sqlite);
+    expect(reads()).toBe(before + 1);
+  });
+
   it('counts the rows it ranked: the list total, without a second count', () => {
     for (const search of ['diffusion', 'protein folding', 'title:survey', 'sparse -graph', 'zzz'])
       for (const view of ['all', 'dismissed'] as const)

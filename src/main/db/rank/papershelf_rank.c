@@ -8,11 +8,14 @@
 **   - The row's length in tokens comes from an in-memory array, read once from
 **     paper_fts_docsize and kept per connection, instead of one SELECT on paper_fts_docsize per
 **     matching row (which is most of bm25's time: a B-tree seek per hit). The array is used only
-**     while the database is exactly as it was when the array was read: the pager's data version
-**     (bumped by every commit, ours or another connection's) and this connection's change count
-**     (bumped by every row it writes, committed or not) must both be unchanged. It is only read
-**     outside explicit transactions, so it never holds uncommitted data. Otherwise the row sizes
-**     are read per row, as bm25 does.
+**     while the index is exactly as it was when the array was read. The key is the index's own
+**     state: FTS5's averages record (row count and token totals) and structure record (its
+**     segments and write counter), rows 1 and 10 of paper_fts_data, which every committed change
+**     to the index rewrites. Writes that leave the index alone (tags, stars, PDF downloads) keep
+**     the array. Inside an explicit transaction the array is also refused once this connection
+**     has written anything (its index changes may not be flushed yet), and it is only ever read
+**     outside one, so it never holds uncommitted data; after a rollback the key matches again.
+**     When the array is refused, row sizes are read per row, as bm25 does.
 **   - A phrase's IDF is computed the first time a row contains it, not up front for every
 **     phrase. A phrase no matching row contains (such as the right side of NOT) adds 0 to every
 **     score, so its IDF is never needed; skipping it saves a scan of its whole doclist.
@@ -21,6 +24,8 @@
 ** this connection has scored. A query that orders by papershelf_bm25 scores every row that
 ** matches, so once its rows are all read (a MATERIALIZED CTE), this is its number of hits: the
 ** list's total comes from the ranking pass instead of a second MATCH.
+**
+** papershelf_rank_reads() returns how many times this connection has read the row sizes.
 **
 ** Loaded by src/main/db/rank/extension.ts when built (scripts/build-rank-extension.mjs). Without
 ** it, Papershelf ranks with bm25() itself: same order, same scores.
@@ -32,15 +37,19 @@ SQLITE_EXTENSION_INIT1
 #include <string.h>
 
 #define DOCSIZE_SQL_MAX "SELECT max(id), count(*) FROM paper_fts_docsize"
+/* FTS5_AVERAGES_ROWID and FTS5_STRUCTURE_ROWID: part of FTS5's stable file format. */
+#define INDEX_STATE_SQL "SELECT id, block FROM paper_fts_data WHERE id IN (1, 10) ORDER BY id"
 #define DOCSIZE_SQL_ALL "SELECT id, sz FROM paper_fts_docsize"
 
 /* Row sizes in tokens by rowid, for one connection, and the rows its last query scored. */
 typedef struct RowSizes RowSizes;
 struct RowSizes {
   sqlite3_int64 nScored;
+  sqlite3_int64 nReads;           /* times the array was (re)read: papershelf_rank_reads() */
   uint32_t *aSize;
   sqlite3_int64 nSize;
-  unsigned int dataVersion;
+  unsigned char *aState;          /* index state the array belongs to (INDEX_STATE_SQL) */
+  int nState;
   sqlite3_int64 totalChanges;
   int bValid;
 };
@@ -69,9 +78,36 @@ static int getVarint32(const unsigned char *a, int n, uint32_t *pv){
 
 static void rowSizesClear(RowSizes *p){
   sqlite3_free(p->aSize);
+  sqlite3_free(p->aState);
   p->aSize = 0;
   p->nSize = 0;
+  p->aState = 0;
+  p->nState = 0;
   p->bValid = 0;
+}
+
+/* The index's averages and structure records, concatenated, in a new buffer (*paState). */
+static int indexState(sqlite3 *db, unsigned char **paState, int *pnState){
+  sqlite3_stmt *pStmt = 0;
+  unsigned char *a = 0;
+  int n = 0;
+  int rc = sqlite3_prepare_v2(db, INDEX_STATE_SQL, -1, &pStmt, 0);
+  while( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    sqlite3_int64 id = sqlite3_column_int64(pStmt, 0);
+    const void *pBlock = sqlite3_column_blob(pStmt, 1);
+    int nBlock = sqlite3_column_bytes(pStmt, 1);
+    unsigned char *aNew = (unsigned char*)sqlite3_realloc64(a, n + sizeof(id) + nBlock);
+    if( aNew==0 ){ rc = SQLITE_NOMEM; break; }
+    a = aNew;
+    memcpy(&a[n], &id, sizeof(id));
+    if( nBlock>0 ) memcpy(&a[n + sizeof(id)], pBlock, nBlock);
+    n += sizeof(id) + nBlock;
+  }
+  if( rc==SQLITE_OK ) rc = sqlite3_finalize(pStmt); else sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_OK ){ sqlite3_free(a); return rc; }
+  *paState = a;
+  *pnState = n;
+  return SQLITE_OK;
 }
 
 static void rowSizesDestroy(void *pv){
@@ -115,21 +151,35 @@ static int rowSizesRead(sqlite3 *db, RowSizes *p, int nCol){
   return rc;
 }
 
-/* True if p holds the row sizes of the database as this connection sees it now. */
+/* True if p holds the row sizes of paper_fts as this connection sees it now (re-reading them if
+** that is safe and they are stale). */
 static int rowSizesCurrent(sqlite3 *db, RowSizes *p, int nCol){
-  unsigned int dataVersion = 0;
+  unsigned char *aState = 0;
+  int nState = 0;
+  int bAutocommit = sqlite3_get_autocommit(db);
   sqlite3_int64 totalChanges = sqlite3_total_changes64(db);
-  if( sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &dataVersion)!=SQLITE_OK ) return 0;
-  if( p->bValid && p->dataVersion==dataVersion && p->totalChanges==totalChanges ) return 1;
-  rowSizesClear(p);
-  if( !sqlite3_get_autocommit(db) ) return 0;
-  if( rowSizesRead(db, p, nCol)!=SQLITE_OK ){
-    rowSizesClear(p);
+  if( indexState(db, &aState, &nState)!=SQLITE_OK ) return 0;
+  if( p->bValid && nState==p->nState && (nState==0 || memcmp(aState, p->aState, nState)==0)
+   && (bAutocommit || totalChanges==p->totalChanges)
+  ){
+    sqlite3_free(aState);
+    return 1;
+  }
+  if( !bAutocommit ){
+    sqlite3_free(aState);
     return 0;
   }
-  p->dataVersion = dataVersion;
+  rowSizesClear(p);
+  if( rowSizesRead(db, p, nCol)!=SQLITE_OK ){
+    rowSizesClear(p);
+    sqlite3_free(aState);
+    return 0;
+  }
+  p->aState = aState;
+  p->nState = nState;
   p->totalChanges = totalChanges;
   p->bValid = 1;
+  p->nReads++;
   return 1;
 }
 
@@ -247,6 +297,11 @@ static void papershelfBm25Rows(sqlite3_context *pCtx, int nArg, sqlite3_value **
   sqlite3_result_int64(pCtx, ((RowSizes*)sqlite3_user_data(pCtx))->nScored);
 }
 
+static void papershelfRankReads(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
+  (void)nArg; (void)apArg;
+  sqlite3_result_int64(pCtx, ((RowSizes*)sqlite3_user_data(pCtx))->nReads);
+}
+
 static fts5_api *fts5Api(sqlite3 *db){
   fts5_api *pRet = 0;
   sqlite3_stmt *pStmt = 0;
@@ -277,6 +332,9 @@ int sqlite3_papershelfrank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_
   /* The scalar function owns pSizes: both functions live until the connection closes. */
   rc = sqlite3_create_function_v2(db, "papershelf_bm25_rows", 0, SQLITE_UTF8, (void*)pSizes,
                                   papershelfBm25Rows, 0, 0, rowSizesDestroy);
+  if( rc!=SQLITE_OK ) return rc;
+  rc = sqlite3_create_function_v2(db, "papershelf_rank_reads", 0, SQLITE_UTF8, (void*)pSizes,
+                                  papershelfRankReads, 0, 0, 0);
   if( rc!=SQLITE_OK ) return rc;
   return pFts5->xCreateFunction(pFts5, "papershelf_bm25", (void*)pSizes, papershelfBm25, 0);
 }
