@@ -159,6 +159,21 @@ export async function run(): Promise<BenchRow[]> {
       { suite: SUITE, measure: 'snippets for the visible rows, p95', value: percentile(snip, 95), unit: 'ms' },
     );
 
+    // The rank extension keeps the index's row sizes per connection: a write that leaves the index
+    // alone keeps them, one that changes it (a new paper, an edited note) makes the next search
+    // read them again.
+    const afterWrite = (sql: string) =>
+      median(
+        Array.from({ length: 5 }, (_, i) => {
+          lib.sqlite.prepare(sql).run(i);
+          return time(() => search(lib, 'calibration'));
+        }),
+      );
+    rows.push(
+      { suite: SUITE, measure: 'search right after a write that leaves the index alone (star a paper), median', value: afterWrite('UPDATE papers SET starred = ? % 2 WHERE id = 1'), unit: 'ms' },
+      { suite: SUITE, measure: 'search right after a change to the index (retitle a paper), median', value: afterWrite(`UPDATE papers SET title = 'Calibration ' || ? WHERE id = 1`), unit: 'ms' },
+    );
+
     const changes: [string, PaperQuery][] = [
       ['sort by title', { sort: 'title', dir: 'asc' }],
       ['sort by first author', { sort: 'authors', dir: 'asc' }],

@@ -193,26 +193,32 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
  * A ranked search of the whole library (or of Dismissed) with no other filter is answered by the
  * search index alone: dismissed papers carry DISMISSED_TOKEN in paper_fts.status, so the view is a
  * NOT/AND in the MATCH, the page is the index's top hits by bm25 and the total is the index's own
- * count, with no lookup in papers per hit. With the rank extension the total is the number of rows
- * the ranking scored (papershelf_bm25_rows(), read once the page is materialized): every hit is
- * scored to be ranked, so the same pass counts them. Anything else goes through the general query.
+ * count, with no lookup in papers per hit. Anything else goes through the general query.
+ *
+ * With the rank extension (db/rank/papershelf_rank.c) the view is a test of each hit against the
+ * extension's cached set of dismissed rows instead of a NOT/AND beside the query, and the total is
+ * the number of rows the ranking scored (papershelf_bm25_rows(), read once the page is
+ * materialized): every hit is scored to be ranked, so the same pass counts them.
  */
 function indexOnlySearch(
   q: PaperQueryParsed,
   parsed: ReturnType<typeof parseSearch>,
   bm25: string,
-  countsWhileRanking: boolean,
+  withExtension: boolean,
 ): ListSql | null {
   const filtered =
     q.states?.length || q.starred !== undefined || q.hasPdf !== undefined || q.from || q.to || q.source ||
     q.featuredOn || q.tagIds?.length || parsed.tags.length || parsed.notTags.length || parsed.years.length;
   if (filtered || q.sort !== 'relevance' || (q.view !== 'all' && q.view !== 'dismissed')) return null;
-  const match = `(${parsed.match}) ${q.view === 'all' ? 'NOT' : 'AND'} "${DISMISSED_TOKEN}"`;
+  const dismissed = `"${DISMISSED_TOKEN}"`;
+  const not = q.view === 'all' ? 'NOT' : '';
+  const match = withExtension ? parsed.match : `(${parsed.match}) ${not || 'AND'} ${dismissed}`;
+  const view = withExtension ? ` AND ${not} papershelf_in_match('${dismissed}', rowid)` : '';
   const order = (t = '') => `${t}k0 ${q.dir === 'asc' ? 'DESC' : 'ASC'}, ${t}id DESC`;
-  const hits = `FROM paper_fts WHERE paper_fts MATCH ?`;
+  const hits = `FROM paper_fts WHERE paper_fts MATCH ?${view}`;
   return {
     rowsSql: `WITH page AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS k0 ${hits} ORDER BY ${order()} LIMIT ? OFFSET ?)
-      SELECT ${ROW_SELECT_COLUMNS}${countsWhileRanking ? ', papershelf_bm25_rows() AS total_hits' : ''}
+      SELECT ${ROW_SELECT_COLUMNS}${withExtension ? ', papershelf_bm25_rows() AS total_hits' : ''}
       FROM page JOIN papers p ON p.id = page.id LEFT JOIN pdfs f ON f.paper_id = p.id
       ORDER BY ${order('page.')}`,
     idsSql: `SELECT id FROM (SELECT rowid AS id, ${bm25} AS k0 ${hits} ORDER BY ${order()} LIMIT 100000)`,

@@ -131,6 +131,28 @@ describe('papershelf_bm25', () => {
     expect(reads()).toBe(before + 1);
   });
 
+  it('papershelf_in_match holds the rows of its query, through dismissals, edits and a transaction', () => {
+    const sqlite = lib.sqlite;
+    const viaSet = (text: string) =>
+      sqlite.prepare('SELECT rowid FROM paper_fts WHERE papershelf_in_match(?, rowid) ORDER BY rowid').pluck().all(text);
+    const viaMatch = (text: string) => sqlite.prepare('SELECT rowid FROM paper_fts WHERE paper_fts MATCH ? ORDER BY rowid').pluck().all(text);
+    const expectSame = () => {
+      for (const text of ['"psxdismissed"', 'title : "survey"', '"robot" NOT "graph"']) expect(viaSet(text), text).toEqual(viaMatch(text));
+      expect(viaMatch('"psxdismissed"').length).toBeGreaterThan(10);
+    };
+    expectSame();
+    setState(lib.db, [1, 2, 3, 4, 5], 'dismissed');
+    expectSame();
+    sqlite.prepare(`UPDATE papers SET state = 'inbox' WHERE id % 4 = 0 AND state = 'dismissed'`).run();
+    expectSame();
+    sqlite.exec('BEGIN');
+    setState(lib.db, [6, 7, 8], 'dismissed');
+    sqlite.prepare(`UPDATE papers SET title = 'survey of graphs' WHERE id = 9`).run();
+    expectSame();
+    sqlite.exec('ROLLBACK');
+    expectSame();
+  });
+
   it('counts the rows it ranked: the list total, without a second count', () => {
     for (const search of ['diffusion', 'protein folding', 'title:survey', 'sparse -graph', 'zzz'])
       for (const view of ['all', 'dismissed'] as const)
@@ -181,13 +203,14 @@ describe('without the extension', () => {
       seed(plain);
       seed(fast);
       expect(rankFunction(plain.sqlite)).toBe('bm25');
-      for (const search of ['diffusion', 'protein folding', '"language modeling"', 'author:nguyen', 'sparse -graph']) {
-        const q = PaperQuerySchema.parse({ search, sort: 'relevance', limit: 50 });
-        const a = listPapers(plain.db, q, { matches: true });
-        const b = listPapers(fast.db, q, { matches: true });
-        expect(b.total).toBe(a.total);
-        expect(b.rows.map((r) => [r.id, r.match?.score])).toEqual(a.rows.map((r) => [r.id, r.match?.score]));
-      }
+      for (const search of ['diffusion', 'protein folding', '"language modeling"', 'author:nguyen', 'sparse -graph'])
+        for (const view of ['all', 'dismissed'] as const) {
+          const q = PaperQuerySchema.parse({ search, view, sort: 'relevance', limit: 50 });
+          const a = listPapers(plain.db, q, { matches: true });
+          const b = listPapers(fast.db, q, { matches: true });
+          expect(b.total, `${search} ${view}`).toBe(a.total);
+          expect(b.rows.map((r) => [r.id, r.match?.score])).toEqual(a.rows.map((r) => [r.id, r.match?.score]));
+        }
     } finally {
       plain.close();
       fast.close();

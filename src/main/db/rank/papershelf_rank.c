@@ -7,28 +7,36 @@
 **
 **   - The row's length in tokens comes from an in-memory array, read once from
 **     paper_fts_docsize and kept per connection, instead of one SELECT on paper_fts_docsize per
-**     matching row (which is most of bm25's time: a B-tree seek per hit). The array is used only
-**     while the index is exactly as it was when the array was read. The key is the index's own
-**     state: FTS5's averages record (row count and token totals) and structure record (its
-**     segments and write counter), rows 1 and 10 of paper_fts_data, which every committed change
-**     to the index rewrites. Writes that leave the index alone (tags, stars, PDF downloads) keep
-**     the array. Inside an explicit transaction the array is also refused once this connection
-**     has written anything (its index changes may not be flushed yet), and it is only ever read
-**     outside one, so it never holds uncommitted data; after a rollback the key matches again.
-**     When the array is refused, row sizes are read per row, as bm25 does.
+**     matching row (which is most of bm25's time: a B-tree seek per hit).
 **   - A phrase's IDF is computed the first time a row contains it, not up front for every
-**     phrase. A phrase no matching row contains (such as the right side of NOT) adds 0 to every
-**     score, so its IDF is never needed; skipping it saves a scan of its whole doclist.
+**     phrase. A phrase no matching row contains adds 0 to every score, so its IDF is never
+**     needed; skipping it saves a scan of its whole doclist.
+**
+** papershelf_in_match(text, rowid) is 1 if paper_fts row `rowid` matches the FTS5 query `text`,
+** else 0, from a bitmap of the matching rows kept per connection. The list uses it for a fixed
+** filter (dismissed papers carry a token in paper_fts.status): `MATCH q AND NOT
+** papershelf_in_match('"psxdismissed"', rowid)` lists the same rows as `MATCH 'q NOT
+** "psxdismissed"'` without walking the token's doclist beside every query.
+**
+** Both caches describe paper_fts as it was when they were read, and are used only while it is
+** exactly so. The key is the index's own state: FTS5's averages record (row count and token
+** totals) and structure record (segments and write counter), rows 1 and 10 of paper_fts_data,
+** which every committed change to the index rewrites. Writes that leave the index alone (tags,
+** stars, PDF downloads) keep the caches. Inside an explicit transaction they are also refused
+** once this connection has written anything (its index changes may not be flushed yet), and they
+** are only ever read outside one, so they never hold uncommitted data; after a rollback the key
+** matches again. When refused, row sizes are read per row, as bm25 does, and a row set is read
+** for the one statement.
 **
 ** papershelf_bm25_rows() returns how many rows the most recently started papershelf_bm25 query on
 ** this connection has scored. A query that orders by papershelf_bm25 scores every row that
 ** matches, so once its rows are all read (a MATERIALIZED CTE), this is its number of hits: the
 ** list's total comes from the ranking pass instead of a second MATCH.
 **
-** papershelf_rank_reads() returns how many times this connection has read the row sizes.
+** papershelf_rank_reads() returns how many times this connection has read its caches.
 **
 ** Loaded by src/main/db/rank/extension.ts when built (scripts/build-rank-extension.mjs). Without
-** it, Papershelf ranks with bm25() itself: same order, same scores.
+** it, Papershelf ranks with bm25() and filters in the MATCH: same rows, order and scores.
 */
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
@@ -36,54 +44,68 @@ SQLITE_EXTENSION_INIT1
 #include <stdint.h>
 #include <string.h>
 
-#define DOCSIZE_SQL_MAX "SELECT max(id), count(*) FROM paper_fts_docsize"
 /* FTS5_AVERAGES_ROWID and FTS5_STRUCTURE_ROWID: part of FTS5's stable file format. */
 #define INDEX_STATE_SQL "SELECT id, block FROM paper_fts_data WHERE id IN (1, 10) ORDER BY id"
-#define DOCSIZE_SQL_ALL "SELECT id, sz FROM paper_fts_docsize"
+#define DOCSIZE_MAX_SQL "SELECT max(id), count(*) FROM paper_fts_docsize"
+#define DOCSIZE_ALL_SQL "SELECT id, sz FROM paper_fts_docsize"
+#define ROW_SET_SQL "SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?"
 
-/* Row sizes in tokens by rowid, for one connection, and the rows its last query scored. */
-typedef struct RowSizes RowSizes;
-struct RowSizes {
-  sqlite3_int64 nScored;
-  sqlite3_int64 nReads;           /* times the array was (re)read: papershelf_rank_reads() */
-  uint32_t *aSize;
-  sqlite3_int64 nSize;
-  unsigned char *aState;          /* index state the array belongs to (INDEX_STATE_SQL) */
-  int nState;
-  sqlite3_int64 totalChanges;
-  int bValid;
+/* A set of rowids as a bitmap. */
+typedef struct RowSet RowSet;
+struct RowSet {
+  uint8_t *aBit;
+  sqlite3_int64 nBit;
 };
 
-/* What one query computes once: in its auxdata, freed with the query. */
+/* One connection's caches of paper_fts, and the key they belong to. */
+typedef struct Cache Cache;
+struct Cache {
+  sqlite3_int64 nScored;          /* rows the last papershelf_bm25 query scored */
+  sqlite3_int64 nReads;           /* papershelf_rank_reads() */
+  unsigned char *aState;          /* index state (INDEX_STATE_SQL) the caches belong to */
+  int nState;
+  sqlite3_int64 totalChanges;     /* this connection's change count when the key was taken */
+  int bValid;
+  uint32_t *aSize;                /* row sizes in tokens by rowid, or NULL if not read yet */
+  sqlite3_int64 nSize;
+  char *zSetMatch;                /* the query of aSet, or NULL */
+  RowSet set;
+};
+
+/* What one ranking query computes once: in its auxdata, freed with the query. */
 typedef struct Query Query;
 struct Query {
   int nPhrase;
-  int bSizes;                     /* RowSizes are current for this query */
+  int bSizes;                     /* Cache.aSize is current for this query */
   sqlite3_int64 nRow;
   double avgdl;
   double *aIDF;                   /* < 0: not computed yet */
   double *aFreq;
 };
 
-/* SQLite varint, as FTS5 writes the sizes in %_docsize. */
-static int getVarint32(const unsigned char *a, int n, uint32_t *pv){
-  uint32_t v = 0;
-  int i;
-  for(i=0; i<n && i<5; i++){
-    v = (v<<7) | (a[i] & 0x7f);
-    if( (a[i] & 0x80)==0 ){ *pv = v; return i+1; }
-  }
-  return 0;
-}
-
-static void rowSizesClear(RowSizes *p){
-  sqlite3_free(p->aSize);
+static void cacheClear(Cache *p){
   sqlite3_free(p->aState);
-  p->aSize = 0;
-  p->nSize = 0;
+  sqlite3_free(p->aSize);
+  sqlite3_free(p->zSetMatch);
+  sqlite3_free(p->set.aBit);
   p->aState = 0;
   p->nState = 0;
   p->bValid = 0;
+  p->aSize = 0;
+  p->nSize = 0;
+  p->zSetMatch = 0;
+  p->set.aBit = 0;
+  p->set.nBit = 0;
+}
+
+static void cacheDestroy(void *pv){
+  cacheClear((Cache*)pv);
+  sqlite3_free(pv);
+}
+
+static int finish(sqlite3_stmt *pStmt, int rc){
+  int rc2 = sqlite3_finalize(pStmt);
+  return rc==SQLITE_OK ? rc2 : rc;
 }
 
 /* The index's averages and structure records, concatenated, in a new buffer (*paState). */
@@ -103,57 +125,18 @@ static int indexState(sqlite3 *db, unsigned char **paState, int *pnState){
     if( nBlock>0 ) memcpy(&a[n + sizeof(id)], pBlock, nBlock);
     n += sizeof(id) + nBlock;
   }
-  if( rc==SQLITE_OK ) rc = sqlite3_finalize(pStmt); else sqlite3_finalize(pStmt);
+  rc = finish(pStmt, rc);
   if( rc!=SQLITE_OK ){ sqlite3_free(a); return rc; }
   *paState = a;
   *pnState = n;
   return SQLITE_OK;
 }
 
-static void rowSizesDestroy(void *pv){
-  RowSizes *p = (RowSizes*)pv;
-  rowSizesClear(p);
-  sqlite3_free(p);
-}
-
-static int rowSizesRead(sqlite3 *db, RowSizes *p, int nCol){
-  sqlite3_stmt *pStmt = 0;
-  sqlite3_int64 mx = 0, n = 0;
-  int rc = sqlite3_prepare_v2(db, DOCSIZE_SQL_MAX, -1, &pStmt, 0);
-  if( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
-    mx = sqlite3_column_int64(pStmt, 0);
-    n = sqlite3_column_int64(pStmt, 1);
-  }
-  if( rc==SQLITE_OK ) rc = sqlite3_finalize(pStmt); else sqlite3_finalize(pStmt);
-  /* Row ids are dense in Papershelf (AUTOINCREMENT); refuse a sparse table rather than a huge array. */
-  if( rc!=SQLITE_OK || mx<0 || mx > 4*n + 1000000 ) return SQLITE_ERROR;
-  p->aSize = (uint32_t*)sqlite3_malloc64((mx+1)*sizeof(uint32_t));
-  if( p->aSize==0 ) return SQLITE_NOMEM;
-  memset(p->aSize, 0, (size_t)(mx+1)*sizeof(uint32_t));
-  p->nSize = mx+1;
-  rc = sqlite3_prepare_v2(db, DOCSIZE_SQL_ALL, -1, &pStmt, 0);
-  while( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
-    sqlite3_int64 id = sqlite3_column_int64(pStmt, 0);
-    const unsigned char *a = (const unsigned char*)sqlite3_column_blob(pStmt, 1);
-    int nByte = sqlite3_column_bytes(pStmt, 1);
-    uint32_t nTok = 0;
-    int iOff = 0, iCol;
-    for(iCol=0; iCol<nCol && iOff<nByte; iCol++){
-      uint32_t v = 0;
-      int nRead = getVarint32(&a[iOff], nByte-iOff, &v);
-      if( nRead==0 ){ rc = SQLITE_CORRUPT; break; }
-      iOff += nRead;
-      nTok += v;
-    }
-    if( id>=0 && id<p->nSize ) p->aSize[id] = nTok;
-  }
-  if( rc==SQLITE_OK ) rc = sqlite3_finalize(pStmt); else sqlite3_finalize(pStmt);
-  return rc;
-}
-
-/* True if p holds the row sizes of paper_fts as this connection sees it now (re-reading them if
-** that is safe and they are stale). */
-static int rowSizesCurrent(sqlite3 *db, RowSizes *p, int nCol){
+/*
+** True if the caches may be used now. When the index has changed since they were read and no
+** transaction is open, they are emptied and take the new key (to be refilled on demand).
+*/
+static int cacheCurrent(sqlite3 *db, Cache *p){
   unsigned char *aState = 0;
   int nState = 0;
   int bAutocommit = sqlite3_get_autocommit(db);
@@ -169,18 +152,180 @@ static int rowSizesCurrent(sqlite3 *db, RowSizes *p, int nCol){
     sqlite3_free(aState);
     return 0;
   }
-  rowSizesClear(p);
-  if( rowSizesRead(db, p, nCol)!=SQLITE_OK ){
-    rowSizesClear(p);
-    sqlite3_free(aState);
-    return 0;
-  }
+  cacheClear(p);
   p->aState = aState;
   p->nState = nState;
   p->totalChanges = totalChanges;
   p->bValid = 1;
-  p->nReads++;
   return 1;
+}
+
+/* SQLite varint, as FTS5 writes the sizes in %_docsize. */
+static int getVarint32(const unsigned char *a, int n, uint32_t *pv){
+  uint32_t v = 0;
+  int i;
+  for(i=0; i<n && i<5; i++){
+    v = (v<<7) | (a[i] & 0x7f);
+    if( (a[i] & 0x80)==0 ){ *pv = v; return i+1; }
+  }
+  return 0;
+}
+
+/* Read every row's size in tokens (the sum of its nCol column sizes) into p->aSize. */
+static int rowSizesRead(sqlite3 *db, Cache *p, int nCol){
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_int64 mx = 0, n = 0;
+  int rc = sqlite3_prepare_v2(db, DOCSIZE_MAX_SQL, -1, &pStmt, 0);
+  if( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    mx = sqlite3_column_int64(pStmt, 0);
+    n = sqlite3_column_int64(pStmt, 1);
+  }
+  rc = finish(pStmt, rc);
+  /* Row ids are dense in Papershelf (AUTOINCREMENT); refuse a sparse table rather than a huge array. */
+  if( rc!=SQLITE_OK || mx<0 || mx > 4*n + 1000000 ) return SQLITE_ERROR;
+  p->aSize = (uint32_t*)sqlite3_malloc64((mx+1)*sizeof(uint32_t));
+  if( p->aSize==0 ) return SQLITE_NOMEM;
+  memset(p->aSize, 0, (size_t)(mx+1)*sizeof(uint32_t));
+  p->nSize = mx+1;
+  rc = sqlite3_prepare_v2(db, DOCSIZE_ALL_SQL, -1, &pStmt, 0);
+  while( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
+    sqlite3_int64 id = sqlite3_column_int64(pStmt, 0);
+    const unsigned char *a = (const unsigned char*)sqlite3_column_blob(pStmt, 1);
+    int nByte = sqlite3_column_bytes(pStmt, 1);
+    uint32_t nTok = 0;
+    int iOff = 0, iCol;
+    for(iCol=0; iCol<nCol && iOff<nByte; iCol++){
+      uint32_t v = 0;
+      int nRead = getVarint32(&a[iOff], nByte-iOff, &v);
+      if( nRead==0 ){ rc = SQLITE_CORRUPT; break; }
+      iOff += nRead;
+      nTok += v;
+    }
+    if( id>=0 && id<p->nSize ) p->aSize[id] = nTok;
+  }
+  rc = finish(pStmt, rc);
+  if( rc!=SQLITE_OK ){
+    sqlite3_free(p->aSize);
+    p->aSize = 0;
+    p->nSize = 0;
+    return rc;
+  }
+  p->nReads++;
+  return SQLITE_OK;
+}
+
+/* Read the rows matching zMatch into a new bitmap. */
+static int rowSetRead(sqlite3 *db, const char *zMatch, RowSet *pSet){
+  sqlite3_stmt *pStmt = 0;
+  uint8_t *aBit = 0;
+  sqlite3_int64 nBit = 0;
+  int rc = sqlite3_prepare_v2(db, ROW_SET_SQL, -1, &pStmt, 0);
+  if( rc==SQLITE_OK ) rc = sqlite3_bind_text(pStmt, 1, zMatch, -1, SQLITE_STATIC);
+  while( rc==SQLITE_OK ){
+    sqlite3_int64 iRowid;
+    int rcStep = sqlite3_step(pStmt);
+    if( rcStep==SQLITE_DONE ) break;
+    if( rcStep!=SQLITE_ROW ){ rc = rcStep; break; }
+    iRowid = sqlite3_column_int64(pStmt, 0);
+    if( iRowid<0 ) continue;
+    if( iRowid>=nBit ){
+      sqlite3_int64 nNew = (iRowid + 1) * 2 + 64;
+      uint8_t *aNew = (uint8_t*)sqlite3_realloc64(aBit, (nNew+7)/8);
+      if( aNew==0 ){ rc = SQLITE_NOMEM; break; }
+      memset(&aNew[(nBit+7)/8], 0, (size_t)((nNew+7)/8 - (nBit+7)/8));
+      aBit = aNew;
+      nBit = ((nNew+7)/8)*8;
+    }
+    aBit[iRowid>>3] |= (uint8_t)(1 << (iRowid & 7));
+  }
+  rc = finish(pStmt, rc);
+  if( rc!=SQLITE_OK ){ sqlite3_free(aBit); return rc; }
+  pSet->aBit = aBit;
+  pSet->nBit = nBit;
+  return SQLITE_OK;
+}
+
+static int rowSetHas(const RowSet *pSet, sqlite3_int64 iRowid){
+  return iRowid>=0 && iRowid<pSet->nBit && (pSet->aBit[iRowid>>3] >> (iRowid & 7)) & 1;
+}
+
+static void rowSetFree(void *pv){
+  RowSet *p = (RowSet*)pv;
+  sqlite3_free(p->aBit);
+  sqlite3_free(p);
+}
+
+/* A new RowSet holding a copy of pSet. */
+static RowSet *rowSetCopy(const RowSet *pSet){
+  RowSet *pNew = (RowSet*)sqlite3_malloc64(sizeof(RowSet));
+  if( pNew==0 ) return 0;
+  pNew->nBit = pSet->nBit;
+  pNew->aBit = 0;
+  if( pSet->nBit>0 ){
+    pNew->aBit = (uint8_t*)sqlite3_malloc64(pSet->nBit/8);
+    if( pNew->aBit==0 ){ sqlite3_free(pNew); return 0; }
+    memcpy(pNew->aBit, pSet->aBit, (size_t)(pSet->nBit/8));
+  }
+  return pNew;
+}
+
+/*
+** papershelf_in_match(text, rowid). Each statement gets its own copy of the set (a bitmap, a few
+** KB), kept as the constant argument's auxdata until the statement ends: from the connection's
+** cache when it is current, else read for this statement alone.
+*/
+static void papershelfInMatch(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
+  const RowSet *pSet = (const RowSet*)sqlite3_get_auxdata(pCtx, 0);
+  sqlite3_int64 iRowid = sqlite3_value_int64(apArg[1]);
+  (void)nArg;
+  if( pSet==0 ){
+    sqlite3 *db = sqlite3_context_db_handle(pCtx);
+    Cache *p = (Cache*)sqlite3_user_data(pCtx);
+    const char *zMatch = (const char*)sqlite3_value_text(apArg[0]);
+    RowSet *pOwn = 0;
+    int rc = SQLITE_OK;
+    int bHas;
+    if( zMatch==0 ){
+      sqlite3_result_error(pCtx, "papershelf_in_match: the query must be text", -1);
+      return;
+    }
+    if( cacheCurrent(db, p) ){
+      if( p->zSetMatch==0 || strcmp(p->zSetMatch, zMatch)!=0 ){
+        sqlite3_free(p->zSetMatch);
+        sqlite3_free(p->set.aBit);
+        p->zSetMatch = 0;
+        p->set.aBit = 0;
+        p->set.nBit = 0;
+        rc = rowSetRead(db, zMatch, &p->set);
+        if( rc==SQLITE_OK ){
+          p->zSetMatch = sqlite3_mprintf("%s", zMatch);
+          if( p->zSetMatch==0 ) rc = SQLITE_NOMEM;
+          p->nReads++;
+        }
+      }
+      if( rc==SQLITE_OK ){
+        pOwn = rowSetCopy(&p->set);
+        if( pOwn==0 ) rc = SQLITE_NOMEM;
+      }
+    }else{
+      pOwn = (RowSet*)sqlite3_malloc64(sizeof(RowSet));
+      if( pOwn==0 ) rc = SQLITE_NOMEM;
+      if( rc==SQLITE_OK ){
+        rc = rowSetRead(db, zMatch, pOwn);
+        if( rc!=SQLITE_OK ){ sqlite3_free(pOwn); pOwn = 0; }
+      }
+    }
+    if( rc!=SQLITE_OK ){
+      sqlite3_result_error_code(pCtx, rc);
+      return;
+    }
+    /* Answer before handing the set over: set_auxdata may free it at once. */
+    bHas = rowSetHas(pOwn, iRowid);
+    sqlite3_set_auxdata(pCtx, 0, (void*)pOwn, rowSetFree);
+    sqlite3_result_int(pCtx, bHas);
+    return;
+  }
+  sqlite3_result_int(pCtx, rowSetHas(pSet, iRowid));
 }
 
 static int countCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUserData){
@@ -192,6 +337,7 @@ static int countCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUserD
 static int queryGet(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3 *db, Query **pp){
   Query *p = (Query*)pApi->xGetAuxdata(pFts, 0);
   if( p==0 ){
+    Cache *pCache = (Cache*)pApi->xUserData(pFts);
     int nPhrase = pApi->xPhraseCount(pFts);
     sqlite3_int64 nByte = sizeof(Query) + nPhrase*2*sizeof(double);
     sqlite3_int64 nToken = 0;
@@ -207,9 +353,12 @@ static int queryGet(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3 *db
     if( rc==SQLITE_OK ) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
     if( rc==SQLITE_OK ){
       p->avgdl = (double)nToken / (double)p->nRow;
-      RowSizes *pSizes = (RowSizes*)pApi->xUserData(pFts);
-      pSizes->nScored = 0;
-      p->bSizes = rowSizesCurrent(db, pSizes, pApi->xColumnCount(pFts));
+      pCache->nScored = 0;
+      if( cacheCurrent(db, pCache) ){
+        /* A failed read leaves aSize NULL: row sizes are then read per row. */
+        if( pCache->aSize==0 ) rowSizesRead(db, pCache, pApi->xColumnCount(pFts));
+        p->bSizes = pCache->aSize!=0;
+      }
       rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
     }else{
       sqlite3_free(p);
@@ -243,14 +392,13 @@ static void papershelfBm25(
 ){
   const double k1 = 1.2;
   const double b = 0.75;
-  sqlite3 *db = sqlite3_context_db_handle(pCtx);
-  RowSizes *pSizes = (RowSizes*)pApi->xUserData(pFts);
+  Cache *pCache = (Cache*)pApi->xUserData(pFts);
   Query *p = 0;
   double score = 0.0;
   double D = 0.0;
   int nInst = 0;
   int i;
-  int rc = queryGet(pApi, pFts, db, &p);
+  int rc = queryGet(pApi, pFts, sqlite3_context_db_handle(pCtx), &p);
   if( rc==SQLITE_OK ){
     memset(p->aFreq, 0, sizeof(double)*p->nPhrase);
     rc = pApi->xInstCount(pFts, &nInst);
@@ -265,8 +413,8 @@ static void papershelfBm25(
   }
   if( rc==SQLITE_OK ){
     sqlite3_int64 iRowid = pApi->xRowid(pFts);
-    if( p->bSizes && iRowid>=0 && iRowid<pSizes->nSize ){
-      D = (double)pSizes->aSize[iRowid];
+    if( p->bSizes && iRowid>=0 && iRowid<pCache->nSize ){
+      D = (double)pCache->aSize[iRowid];
     }else{
       int nTok = 0;
       rc = pApi->xColumnSize(pFts, -1, &nTok);
@@ -285,7 +433,7 @@ static void papershelfBm25(
     }
   }
   if( rc==SQLITE_OK ){
-    pSizes->nScored++;
+    pCache->nScored++;
     sqlite3_result_double(pCtx, -1.0 * score);
   }else{
     sqlite3_result_error_code(pCtx, rc);
@@ -294,12 +442,12 @@ static void papershelfBm25(
 
 static void papershelfBm25Rows(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
   (void)nArg; (void)apArg;
-  sqlite3_result_int64(pCtx, ((RowSizes*)sqlite3_user_data(pCtx))->nScored);
+  sqlite3_result_int64(pCtx, ((Cache*)sqlite3_user_data(pCtx))->nScored);
 }
 
 static void papershelfRankReads(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
   (void)nArg; (void)apArg;
-  sqlite3_result_int64(pCtx, ((RowSizes*)sqlite3_user_data(pCtx))->nReads);
+  sqlite3_result_int64(pCtx, ((Cache*)sqlite3_user_data(pCtx))->nReads);
 }
 
 static fts5_api *fts5Api(sqlite3 *db){
@@ -318,7 +466,7 @@ __declspec(dllexport)
 #endif
 int sqlite3_papershelfrank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi){
   fts5_api *pFts5;
-  RowSizes *pSizes;
+  Cache *pCache;
   int rc;
   SQLITE_EXTENSION_INIT2(pApi);
   pFts5 = fts5Api(db);
@@ -326,15 +474,23 @@ int sqlite3_papershelfrank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_
     *pzErrMsg = sqlite3_mprintf("papershelf_rank: this SQLite has no FTS5");
     return SQLITE_ERROR;
   }
-  pSizes = (RowSizes*)sqlite3_malloc64(sizeof(RowSizes));
-  if( pSizes==0 ) return SQLITE_NOMEM;
-  memset(pSizes, 0, sizeof(RowSizes));
-  /* The scalar function owns pSizes: both functions live until the connection closes. */
-  rc = sqlite3_create_function_v2(db, "papershelf_bm25_rows", 0, SQLITE_UTF8, (void*)pSizes,
-                                  papershelfBm25Rows, 0, 0, rowSizesDestroy);
-  if( rc!=SQLITE_OK ) return rc;
-  rc = sqlite3_create_function_v2(db, "papershelf_rank_reads", 0, SQLITE_UTF8, (void*)pSizes,
-                                  papershelfRankReads, 0, 0, 0);
-  if( rc!=SQLITE_OK ) return rc;
-  return pFts5->xCreateFunction(pFts5, "papershelf_bm25", (void*)pSizes, papershelfBm25, 0);
+  pCache = (Cache*)sqlite3_malloc64(sizeof(Cache));
+  if( pCache==0 ) return SQLITE_NOMEM;
+  memset(pCache, 0, sizeof(Cache));
+  /* papershelf_bm25_rows owns pCache (freed when it is, at close, or now if it fails); every
+  ** function lives until the connection closes. */
+  rc = sqlite3_create_function_v2(db, "papershelf_bm25_rows", 0, SQLITE_UTF8, (void*)pCache,
+                                  papershelfBm25Rows, 0, 0, cacheDestroy);
+  if( rc==SQLITE_OK ){
+    rc = sqlite3_create_function_v2(db, "papershelf_rank_reads", 0, SQLITE_UTF8, (void*)pCache,
+                                    papershelfRankReads, 0, 0, 0);
+  }
+  if( rc==SQLITE_OK ){
+    rc = sqlite3_create_function_v2(db, "papershelf_in_match", 2, SQLITE_UTF8, (void*)pCache,
+                                    papershelfInMatch, 0, 0, 0);
+  }
+  if( rc==SQLITE_OK ){
+    rc = pFts5->xCreateFunction(pFts5, "papershelf_bm25", (void*)pCache, papershelfBm25, 0);
+  }
+  return rc;
 }
