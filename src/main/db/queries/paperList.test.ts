@@ -14,10 +14,11 @@ const list = (q: PaperQuery) => listPapers(lib.db, PaperQuerySchema.parse(q));
 const titles = (q: PaperQuery) => list(q).rows.map((r) => r.title);
 const plan = (q: PaperQuery) => {
   const parsed = PaperQuerySchema.parse(q);
-  const { rowsSql, countSql, params } = buildListSql(lib.db, parsed);
+  const { rowsSql, countSql, params, rowsParams } = buildListSql(lib.db, parsed);
   const explain = (sql: string, p: unknown[]) =>
     (lib.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...p) as { detail: string }[]).map((r) => r.detail).join('\n');
-  return { rows: explain(rowsSql, [...params, parsed.limit, parsed.offset]), count: explain(countSql, params) };
+  const window = rowsParams?.(parsed.limit, parsed.offset) ?? [...params, parsed.limit, parsed.offset];
+  return { rows: explain(rowsSql, window), count: explain(countSql, params) };
 };
 
 beforeEach(() => {

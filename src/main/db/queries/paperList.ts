@@ -74,6 +74,8 @@ export interface ListSql {
   idsSql: string;
   countSql: string;
   params: unknown[];
+  /** rowsSql's parameters for a window; default: `params`, then limit and offset. */
+  rowsParams?: (limit: number, offset: number) => unknown[];
   /** The FTS5 MATCH expression, when the list is searched. */
   match: string | null;
 }
@@ -195,10 +197,10 @@ export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
  * NOT/AND in the MATCH, the page is the index's top hits by bm25 and the total is the index's own
  * count, with no lookup in papers per hit. Anything else goes through the general query.
  *
- * With the rank extension (db/rank/papershelf_rank.c) the view is a test of each hit against the
- * extension's cached set of dismissed rows instead of a NOT/AND beside the query, and the total is
- * the number of rows the ranking scored (papershelf_bm25_rows(), read once the page is
- * materialized): every hit is scored to be ranked, so the same pass counts them.
+ * With the rank extension (db/rank/papershelf_rank.c) one pass over the hits gives the page and
+ * the total: papershelf_top keeps the best rows in a heap while count(*) counts them, and the view
+ * tests each hit against the extension's cached set of dismissed rows (papershelf_in_match)
+ * instead of walking the dismissed token's doclist beside the query.
  */
 function indexOnlySearch(
   q: PaperQueryParsed,
@@ -210,20 +212,34 @@ function indexOnlySearch(
     q.states?.length || q.starred !== undefined || q.hasPdf !== undefined || q.from || q.to || q.source ||
     q.featuredOn || q.tagIds?.length || parsed.tags.length || parsed.notTags.length || parsed.years.length;
   if (filtered || q.sort !== 'relevance' || (q.view !== 'all' && q.view !== 'dismissed')) return null;
+  const order = (t = '') => `${t}k0 ${q.dir === 'asc' ? 'DESC' : 'ASC'}, ${t}id DESC`;
   const dismissed = `"${DISMISSED_TOKEN}"`;
   const not = q.view === 'all' ? 'NOT' : '';
-  const match = withExtension ? parsed.match : `(${parsed.match}) ${not || 'AND'} ${dismissed}`;
-  const view = withExtension ? ` AND ${not} papershelf_in_match('${dismissed}', rowid)` : '';
-  const order = (t = '') => `${t}k0 ${q.dir === 'asc' ? 'DESC' : 'ASC'}, ${t}id DESC`;
-  const hits = `FROM paper_fts WHERE paper_fts MATCH ?${view}`;
+  if (withExtension) {
+    const hits = `FROM paper_fts WHERE paper_fts MATCH ? AND ${not} papershelf_in_match('${dismissed}', rowid)`;
+    const ranked = `SELECT rowid AS id, ${bm25} AS k0 ${hits}`;
+    return {
+      rowsSql: `WITH top AS MATERIALIZED (
+          SELECT papershelf_top(k0, id, @limit, @offset, ${q.dir === 'asc' ? 1 : 0}) AS ids, count(*) AS n
+          FROM (${ranked.replace('MATCH ?', 'MATCH @match')} LIMIT -1))
+        SELECT ${ROW_SELECT_COLUMNS}, top.n AS total_hits
+        FROM top, json_each(top.ids) AS j JOIN papers p ON p.id = j.value LEFT JOIN pdfs f ON f.paper_id = p.id
+        ORDER BY j.key`,
+      rowsParams: (limit, offset) => [{ match: parsed.match, limit, offset }],
+      idsSql: `SELECT id FROM (${ranked} ORDER BY ${order()} LIMIT 100000)`,
+      countSql: `SELECT count(*) AS n ${hits}`,
+      params: [parsed.match],
+      match: parsed.match,
+    };
+  }
+  const hits = `FROM paper_fts WHERE paper_fts MATCH ?`;
   return {
     rowsSql: `WITH page AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS k0 ${hits} ORDER BY ${order()} LIMIT ? OFFSET ?)
-      SELECT ${ROW_SELECT_COLUMNS}${withExtension ? ', papershelf_bm25_rows() AS total_hits' : ''}
-      FROM page JOIN papers p ON p.id = page.id LEFT JOIN pdfs f ON f.paper_id = p.id
+      SELECT ${ROW_SELECT_COLUMNS} FROM page JOIN papers p ON p.id = page.id LEFT JOIN pdfs f ON f.paper_id = p.id
       ORDER BY ${order('page.')}`,
     idsSql: `SELECT id FROM (SELECT rowid AS id, ${bm25} AS k0 ${hits} ORDER BY ${order()} LIMIT 100000)`,
     countSql: `SELECT count(*) AS n ${hits}`,
-    params: [match],
+    params: [`(${parsed.match}) ${not || 'AND'} ${dismissed}`],
     match: parsed.match,
   };
 }
@@ -251,8 +267,9 @@ function prepared(sqlite: Sqlite, sql: string): Statement {
  */
 export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: boolean } = {}): PaperPage {
   const sqlite = db.$client;
-  const { rowsSql, countSql, params, match } = buildListSql(db, q);
-  const rows = prepared(sqlite, rowsSql).raw(true).all(...params, q.limit, q.offset) as RowTuple[];
+  const { rowsSql, countSql, params, rowsParams, match } = buildListSql(db, q);
+  const window = rowsParams ? rowsParams(q.limit, q.offset) : [...params, q.limit, q.offset];
+  const rows = prepared(sqlite, rowsSql).raw(true).all(...window) as RowTuple[];
   // A ranked search counts its hits in the same pass (an extra column, total_hits), and a first
   // page that is not full is the whole list; otherwise the count query answers.
   const n =

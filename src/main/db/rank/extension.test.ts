@@ -153,7 +153,26 @@ describe('papershelf_bm25', () => {
     expectSame();
   });
 
-  it('counts the rows it ranked: the list total, without a second count', () => {
+  it('papershelf_top pages a ranking exactly as ORDER BY ... LIMIT ... OFFSET does, ties included', () => {
+    const sqlite = lib.sqlite;
+    const r = prng(3);
+    sqlite.exec('CREATE TEMP TABLE ranked (id INTEGER PRIMARY KEY, score REAL)');
+    const ins = sqlite.prepare('INSERT INTO ranked (id, score) VALUES (?, ?)');
+    // Few distinct scores, so most rows tie and the rowid decides.
+    for (let id = 1; id <= 500; id++) ins.run(id, -Math.floor(r() * 12) / 4);
+    for (const descending of [0, 1])
+      for (const [limit, offset] of [[10, 0], [7, 13], [0, 0], [50, 480], [50, 600], [1000, 0], [200, 1]]) {
+        const expected = sqlite
+          .prepare(`SELECT id FROM ranked ORDER BY score ${descending ? 'DESC' : 'ASC'}, id DESC LIMIT ? OFFSET ?`)
+          .pluck()
+          .all(limit, offset);
+        const page = sqlite.prepare('SELECT papershelf_top(score, id, ?, ?, ?) FROM ranked').pluck().get(limit, offset, descending);
+        expect(JSON.parse(page as string), `${descending} ${limit} ${offset}`).toEqual(expected);
+      }
+    expect(sqlite.prepare('SELECT papershelf_top(score, id, 10, 0, 0) FROM ranked WHERE 0').pluck().get()).toBe('[]');
+  });
+
+  it('gives the list its page and total in one pass', () => {
     for (const search of ['diffusion', 'protein folding', 'title:survey', 'sparse -graph', 'zzz'])
       for (const view of ['all', 'dismissed'] as const)
         for (const [offset, limit] of [[0, 200], [0, 5], [10, 5]] as const) {

@@ -28,10 +28,10 @@
 ** matches again. When refused, row sizes are read per row, as bm25 does, and a row set is read
 ** for the one statement.
 **
-** papershelf_bm25_rows() returns how many rows the most recently started papershelf_bm25 query on
-** this connection has scored. A query that orders by papershelf_bm25 scores every row that
-** matches, so once its rows are all read (a MATERIALIZED CTE), this is its number of hits: the
-** list's total comes from the ranking pass instead of a second MATCH.
+** papershelf_top(score, rowid, limit, offset, descending) is an aggregate that returns one page of
+** a ranking as a JSON array of rowids: what `ORDER BY score, rowid DESC LIMIT limit OFFSET offset`
+** selects, kept in a heap (see below). Beside count(*) in the same SELECT, one pass over the hits
+** gives the page and the total.
 **
 ** papershelf_rank_reads() returns how many times this connection has read its caches.
 **
@@ -60,7 +60,6 @@ struct RowSet {
 /* One connection's caches of paper_fts, and the key they belong to. */
 typedef struct Cache Cache;
 struct Cache {
-  sqlite3_int64 nScored;          /* rows the last papershelf_bm25 query scored */
   sqlite3_int64 nReads;           /* papershelf_rank_reads() */
   unsigned char *aState;          /* index state (INDEX_STATE_SQL) the caches belong to */
   int nState;
@@ -353,7 +352,6 @@ static int queryGet(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3 *db
     if( rc==SQLITE_OK ) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
     if( rc==SQLITE_OK ){
       p->avgdl = (double)nToken / (double)p->nRow;
-      pCache->nScored = 0;
       if( cacheCurrent(db, pCache) ){
         /* A failed read leaves aSize NULL: row sizes are then read per row. */
         if( pCache->aSize==0 ) rowSizesRead(db, pCache, pApi->xColumnCount(pFts));
@@ -433,21 +431,144 @@ static void papershelfBm25(
     }
   }
   if( rc==SQLITE_OK ){
-    pCache->nScored++;
     sqlite3_result_double(pCtx, -1.0 * score);
   }else{
     sqlite3_result_error_code(pCtx, rc);
   }
 }
 
-static void papershelfBm25Rows(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
-  (void)nArg; (void)apArg;
-  sqlite3_result_int64(pCtx, ((Cache*)sqlite3_user_data(pCtx))->nScored);
-}
-
 static void papershelfRankReads(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
   (void)nArg; (void)apArg;
   sqlite3_result_int64(pCtx, ((Cache*)sqlite3_user_data(pCtx))->nReads);
+}
+
+/*
+** papershelf_top(score, rowid, limit, offset, descending): an aggregate that keeps the best
+** limit+offset (score, rowid) pairs it is given in a binary heap and returns rows offset..end of
+** them, best first, as a JSON array of rowids. "Best" is the order of `ORDER BY score ASC, rowid
+** DESC` (bm25 scores are negative: lower is better), or `score DESC, rowid DESC` when descending
+** is true. It does what SQLite's ORDER BY ... LIMIT does for the ranked page, which keeps its top
+** rows in a temporary B-tree (an insert and a delete for every row that enters the page) where
+** the heap needs a few comparisons. SQLite does not let an FTS5 auxiliary function be an
+** aggregate's argument directly: the scores come from a subquery (`LIMIT -1` keeps it a
+** co-routine rather than a materialized table).
+*/
+typedef struct TopEntry TopEntry;
+struct TopEntry {
+  double score;
+  sqlite3_int64 rowid;
+};
+
+typedef struct Top Top;
+struct Top {
+  int bInit;
+  int bDesc;
+  sqlite3_int64 nKeep;            /* limit + offset */
+  sqlite3_int64 nOffset;
+  sqlite3_int64 nHeap;
+  sqlite3_int64 nAlloc;
+  TopEntry *aHeap;                /* max-heap by badness: aHeap[0] is the worst kept */
+};
+
+/* True if a ranks before b. */
+static int topBefore(const Top *p, const TopEntry *a, const TopEntry *b){
+  if( a->score!=b->score ) return p->bDesc ? a->score > b->score : a->score < b->score;
+  return a->rowid > b->rowid;
+}
+
+static void topSiftDown(Top *p, sqlite3_int64 i){
+  for(;;){
+    sqlite3_int64 l = 2*i + 1, r = l + 1, worst = i;
+    TopEntry t;
+    if( l<p->nHeap && topBefore(p, &p->aHeap[worst], &p->aHeap[l]) ) worst = l;
+    if( r<p->nHeap && topBefore(p, &p->aHeap[worst], &p->aHeap[r]) ) worst = r;
+    if( worst==i ) return;
+    t = p->aHeap[i]; p->aHeap[i] = p->aHeap[worst]; p->aHeap[worst] = t;
+    i = worst;
+  }
+}
+
+static void topSiftUp(Top *p, sqlite3_int64 i){
+  while( i>0 ){
+    sqlite3_int64 parent = (i - 1) / 2;
+    TopEntry t;
+    if( !topBefore(p, &p->aHeap[parent], &p->aHeap[i]) ) return;
+    t = p->aHeap[i]; p->aHeap[i] = p->aHeap[parent]; p->aHeap[parent] = t;
+    i = parent;
+  }
+}
+
+static void papershelfTopStep(sqlite3_context *pCtx, int nArg, sqlite3_value **apArg){
+  Top *p = (Top*)sqlite3_aggregate_context(pCtx, sizeof(Top));
+  TopEntry e;
+  (void)nArg;
+  if( p==0 ){ sqlite3_result_error_nomem(pCtx); return; }
+  if( !p->bInit ){
+    sqlite3_int64 nLimit = sqlite3_value_int64(apArg[2]);
+    sqlite3_int64 nOffset = sqlite3_value_int64(apArg[3]);
+    if( nLimit<0 ) nLimit = 0;
+    if( nOffset<0 ) nOffset = 0;
+    p->bInit = 1;
+    p->bDesc = sqlite3_value_int(apArg[4])!=0;
+    p->nOffset = nOffset;
+    p->nKeep = nLimit + nOffset;
+  }
+  if( p->nKeep==0 ) return;
+  e.score = sqlite3_value_double(apArg[0]);
+  e.rowid = sqlite3_value_int64(apArg[1]);
+  if( p->nHeap<p->nKeep ){
+    if( p->nHeap==p->nAlloc ){
+      sqlite3_int64 nNew = p->nAlloc ? p->nAlloc*2 : 64;
+      TopEntry *aNew;
+      if( nNew>p->nKeep ) nNew = p->nKeep;
+      aNew = (TopEntry*)sqlite3_realloc64(p->aHeap, nNew*sizeof(TopEntry));
+      if( aNew==0 ){ sqlite3_result_error_nomem(pCtx); return; }
+      p->aHeap = aNew;
+      p->nAlloc = nNew;
+    }
+    p->aHeap[p->nHeap] = e;
+    topSiftUp(p, p->nHeap++);
+  }else if( topBefore(p, &e, &p->aHeap[0]) ){
+    p->aHeap[0] = e;
+    topSiftDown(p, 0);
+  }
+}
+
+static void papershelfTopFinal(sqlite3_context *pCtx){
+  Top *p = (Top*)sqlite3_aggregate_context(pCtx, 0);
+  sqlite3_str *pOut;
+  sqlite3_int64 n, i;
+  if( p==0 || p->nHeap==0 ){
+    if( p ) sqlite3_free(p->aHeap);
+    sqlite3_result_text(pCtx, "[]", 2, SQLITE_STATIC);
+    return;
+  }
+  /* Heap sort: take the worst off the end repeatedly, so aHeap ends best first. */
+  n = p->nHeap;
+  while( p->nHeap>1 ){
+    TopEntry t = p->aHeap[0];
+    p->aHeap[0] = p->aHeap[p->nHeap - 1];
+    p->aHeap[p->nHeap - 1] = t;
+    p->nHeap--;
+    topSiftDown(p, 0);
+  }
+  pOut = sqlite3_str_new(sqlite3_context_db_handle(pCtx));
+  sqlite3_str_appendchar(pOut, 1, '[');
+  for(i=p->nOffset; i<n; i++){
+    sqlite3_str_appendf(pOut, i>p->nOffset ? ",%lld" : "%lld", p->aHeap[i].rowid);
+  }
+  sqlite3_str_appendchar(pOut, 1, ']');
+  sqlite3_free(p->aHeap);
+  p->aHeap = 0;
+  if( sqlite3_str_errcode(pOut) ){
+    sqlite3_free(sqlite3_str_finish(pOut));
+    sqlite3_result_error_nomem(pCtx);
+    return;
+  }
+  {
+    int nText = sqlite3_str_length(pOut);
+    sqlite3_result_text(pCtx, sqlite3_str_finish(pOut), nText, sqlite3_free);
+  }
 }
 
 static fts5_api *fts5Api(sqlite3 *db){
@@ -477,17 +598,17 @@ int sqlite3_papershelfrank_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_
   pCache = (Cache*)sqlite3_malloc64(sizeof(Cache));
   if( pCache==0 ) return SQLITE_NOMEM;
   memset(pCache, 0, sizeof(Cache));
-  /* papershelf_bm25_rows owns pCache (freed when it is, at close, or now if it fails); every
+  /* papershelf_in_match owns pCache (freed when it is, at close, or now if it fails); every
   ** function lives until the connection closes. */
-  rc = sqlite3_create_function_v2(db, "papershelf_bm25_rows", 0, SQLITE_UTF8, (void*)pCache,
-                                  papershelfBm25Rows, 0, 0, cacheDestroy);
+  rc = sqlite3_create_function_v2(db, "papershelf_in_match", 2, SQLITE_UTF8, (void*)pCache,
+                                  papershelfInMatch, 0, 0, cacheDestroy);
   if( rc==SQLITE_OK ){
     rc = sqlite3_create_function_v2(db, "papershelf_rank_reads", 0, SQLITE_UTF8, (void*)pCache,
                                     papershelfRankReads, 0, 0, 0);
   }
   if( rc==SQLITE_OK ){
-    rc = sqlite3_create_function_v2(db, "papershelf_in_match", 2, SQLITE_UTF8, (void*)pCache,
-                                    papershelfInMatch, 0, 0, 0);
+    rc = sqlite3_create_function_v2(db, "papershelf_top", 5, SQLITE_UTF8, 0,
+                                    0, papershelfTopStep, papershelfTopFinal, 0);
   }
   if( rc==SQLITE_OK ){
     rc = pFts5->xCreateFunction(pFts5, "papershelf_bm25", (void*)pCache, papershelfBm25, 0);
