@@ -21,6 +21,8 @@ export interface AppServer {
   token: string;
   libraryDir: string;
   proc: ChildProcess;
+  /** What the server wrote to stderr so far. */
+  log: () => string;
 }
 
 /** Run the `papershelf` CLI against a library (for seeding). */
@@ -42,6 +44,7 @@ export async function startServer(libraryDir: string, env: NodeJS.ProcessEnv = {
   });
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const log = () => stderr;
   const ready = await new Promise<{ url: string; port: number; token: string }>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`browser mode did not start: ${stderr}`)), 30_000);
@@ -58,7 +61,7 @@ export async function startServer(libraryDir: string, env: NodeJS.ProcessEnv = {
       fail(new Error(`browser mode exited (${code}): ${stderr}`));
     });
   });
-  return { url: ready.url, origin: `http://127.0.0.1:${ready.port}`, token: ready.token, libraryDir, proc };
+  return { url: ready.url, origin: `http://127.0.0.1:${ready.port}`, token: ready.token, libraryDir, proc, log };
 }
 
 export async function stopServer(s: AppServer): Promise<void> {
@@ -88,11 +91,15 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  server: async ({ libraryDir, seedHf, serverEnv }, use) => {
+  server: async ({ libraryDir, seedHf, serverEnv }, use, testInfo) => {
     for (const f of seedHf) cli(libraryDir, ['import', 'hf-json', f]);
     const s = await startServer(libraryDir, serverEnv);
     await use(s);
+    // A server that died during the test explains whatever failed after: say so, with its log.
+    const died = s.proc.exitCode !== null || s.proc.signalCode !== null;
+    if (s.log()) await testInfo.attach('server stderr', { body: s.log(), contentType: 'text/plain' });
     await stopServer(s);
+    if (died) throw new Error(`browser mode exited during the test (${s.proc.exitCode ?? s.proc.signalCode}): ${s.log()}`);
   },
   library: async ({ page, server }, use, testInfo) => {
     const pom = new LibraryPom(page, testInfo);

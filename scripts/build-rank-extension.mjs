@@ -6,7 +6,7 @@
 // CLI, browser mode and the desktop app. Without a C compiler it prints why and exits 0: search
 // then ranks with SQLite's built-in bm25() (the same order and scores, slower).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,15 +18,20 @@ const out = join(root, 'native/sqlite', `papershelf_rank.${ext}`);
 const sqliteHeaders = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'deps/sqlite3');
 
 const cc = process.env.CC || (process.platform === 'win32' ? 'gcc' : 'cc');
-const args = ['-O2', '-Wall', '-Wextra', '-fPIC', '-shared', '-I', sqliteHeaders, source, '-o', out];
+// Built beside the target and renamed over it: a running process that has the old file mapped
+// keeps it intact.
+const building = `${out}.${process.pid}.tmp`;
+const args = ['-O2', '-Wall', '-Wextra', '-fPIC', '-shared', '-I', sqliteHeaders, source, '-o', building];
 if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup');
 if (process.platform !== 'win32') args.push('-lm');
 
 mkdirSync(dirname(out), { recursive: true });
 const r = spawnSync(cc, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 if (r.status === 0) {
+  renameSync(building, out);
   console.log(`papershelf: built the search ranking extension ${out}`);
 } else {
+  rmSync(building, { force: true });
   const why = r.error ? r.error.message : `${cc} exited with ${r.status}`;
   console.warn(`papershelf: the search ranking extension was not built (${why}); search uses SQLite's bm25() instead: same results, slower.`);
 }

@@ -67,7 +67,7 @@ struct Cache {
   int bValid;
   uint32_t *aSize;                /* row sizes in tokens by rowid, or NULL if not read yet */
   sqlite3_int64 nSize;
-  char *zSetMatch;                /* the query of aSet, or NULL */
+  char *zSetMatch;                /* the query whose rows `set` holds, or NULL */
   RowSet set;
 };
 
@@ -227,6 +227,8 @@ static int rowSetRead(sqlite3 *db, const char *zMatch, RowSet *pSet){
     if( rcStep!=SQLITE_ROW ){ rc = rcStep; break; }
     iRowid = sqlite3_column_int64(pStmt, 0);
     if( iRowid<0 ) continue;
+    /* Papershelf's rowids count up from 1 (AUTOINCREMENT): a bitmap suits them. */
+    if( iRowid>0x7fffffff ){ rc = SQLITE_TOOBIG; break; }
     if( iRowid>=nBit ){
       sqlite3_int64 nNew = (iRowid + 1) * 2 + 64;
       uint8_t *aNew = (uint8_t*)sqlite3_realloc64(aBit, (nNew+7)/8);
