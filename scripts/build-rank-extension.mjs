@@ -21,7 +21,9 @@ const cc = process.env.CC || (process.platform === 'win32' ? 'gcc' : 'cc');
 // Built beside the target and renamed over it: a running process that has the old file mapped
 // keeps it intact.
 const building = `${out}.${process.pid}.tmp`;
-const args = ['-O2', '-Wall', '-Wextra', '-fPIC', '-shared', '-I', sqliteHeaders, source, '-o', building];
+// ISO C without contracted multiply-adds, as better-sqlite3 builds SQLite: papershelf_bm25 must
+// round exactly as bm25 does (GNU C may fuse a*b+c into one FMA, which rounds once).
+const args = ['-std=c99', '-ffp-contract=off', '-O2', '-Wall', '-Wextra', '-fPIC', '-shared', '-I', sqliteHeaders, source, '-o', building];
 if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup');
 if (process.platform !== 'win32') args.push('-lm');
 

@@ -106,6 +106,32 @@ describe('papershelf_bm25', () => {
     expectSameAsBm25(sqlite);
   });
 
+  it('stays exact after a write statement that ranked part-way through and then failed', () => {
+    const sqlite = lib.sqlite;
+    sqlite.prepare(`UPDATE papers SET title = title || ' kernel' WHERE id = 40`).run(); // the index changed: caches empty
+    // Paper 1's abstract grows; papers 2 and 3 rank (while that change is uncommitted); paper 3
+    // breaks NOT NULL, and the whole statement rolls back.
+    const failing = sqlite.prepare(`UPDATE papers SET
+        abstract = CASE id WHEN 1 THEN abstract || ' diffusion diffusion diffusion' ELSE abstract END,
+        hf_upvotes = CASE WHEN id >= 2 THEN (SELECT papershelf_bm25(paper_fts) FROM paper_fts
+          WHERE paper_fts MATCH 'diffusion' AND rowid >= papers.id LIMIT 1) + papershelf_in_match('"psxdismissed"', id) END,
+        title = CASE id WHEN 3 THEN NULL ELSE title END
+      WHERE id IN (1, 2, 3)`);
+    expect(() => failing.run()).toThrow(/NOT NULL/);
+    expectSameAsBm25(sqlite);
+  });
+
+  it('uses its cached sizes for paper_fts only: another FTS5 table ranks as bm25 ranks it', () => {
+    const sqlite = lib.sqlite;
+    expectSameAsBm25(sqlite);
+    sqlite.exec('CREATE VIRTUAL TABLE other_fts USING fts5(body)');
+    const ins = sqlite.prepare('INSERT INTO other_fts (rowid, body) VALUES (?, ?)');
+    for (let id = 1; id <= 50; id++) ins.run(id, Array.from({ length: 1 + ((id * 13) % 40) }, (_, k) => WORDS[(id + k) % WORDS.length]).join(' '));
+    const rank = (fn: string) =>
+      sqlite.prepare(`SELECT rowid, ${fn}(other_fts) AS s FROM other_fts WHERE other_fts MATCH 'robot' ORDER BY s, rowid`).all();
+    expect(rank('papershelf_bm25')).toEqual(rank('bm25'));
+  });
+
   it('stays exact inside a transaction and after it rolls back', () => {
     const sqlite = lib.sqlite;
     expectSameAsBm25(sqlite);
@@ -159,9 +185,9 @@ describe('papershelf_bm25', () => {
     sqlite.exec('CREATE TEMP TABLE ranked (id INTEGER PRIMARY KEY, score REAL)');
     const ins = sqlite.prepare('INSERT INTO ranked (id, score) VALUES (?, ?)');
     // Few distinct scores, so most rows tie and the rowid decides.
-    for (let id = 1; id <= 500; id++) ins.run(id, -Math.floor(r() * 12) / 4);
+    for (let id = 1; id <= 500; id++) ins.run(id, id % 50 === 0 ? null : -Math.floor(r() * 12) / 4);
     for (const descending of [0, 1])
-      for (const [limit, offset] of [[10, 0], [7, 13], [0, 0], [50, 480], [50, 600], [1000, 0], [200, 1]]) {
+      for (const [limit, offset] of [[10, 0], [7, 13], [0, 0], [50, 480], [50, 600], [1000, 0], [200, 1], [-1, 5], [3, -2]]) {
         const expected = sqlite
           .prepare(`SELECT id FROM ranked ORDER BY score ${descending ? 'DESC' : 'ASC'}, id DESC LIMIT ? OFFSET ?`)
           .pluck()
@@ -170,6 +196,8 @@ describe('papershelf_bm25', () => {
         expect(JSON.parse(page as string), `${descending} ${limit} ${offset}`).toEqual(expected);
       }
     expect(sqlite.prepare('SELECT papershelf_top(score, id, 10, 0, 0) FROM ranked WHERE 0').pluck().get()).toBe('[]');
+    // limit + offset past 2^63 neither wraps nor crashes.
+    expect(sqlite.prepare('SELECT papershelf_top(score, id, 1000, 1e20, 0) FROM ranked').pluck().get()).toBe('[]');
   });
 
   it('gives the list its page and total in one pass', () => {
@@ -211,6 +239,28 @@ describe('two connections', () => {
     expectSameAsBm25(reader);
     writer.transaction(() => writer.prepare(`UPDATE papers SET abstract = 'graph' WHERE id % 6 = 5`).run())();
     expectSameAsBm25(reader);
+  });
+});
+
+describe('a paper_fts dropped and created again', () => {
+  it('is a new index to the caches, even with the same totals', () => {
+    const sqlite = new Database(':memory:');
+    try {
+      expect(loadRankExtension(sqlite, EXTENSION)).toBe(true);
+      const build = (rows: string[]) => {
+        sqlite.exec('DROP TABLE IF EXISTS paper_fts; CREATE VIRTUAL TABLE paper_fts USING fts5(body)');
+        rows.forEach((body, i) => sqlite.prepare('INSERT INTO paper_fts (rowid, body) VALUES (?, ?)').run(i + 1, body));
+      };
+      const same = () =>
+        expect(ranked(sqlite, 'papershelf_bm25', 'robot')).toEqual(ranked(sqlite, 'bm25', 'robot'));
+      build(['robot arm', 'robot', 'graph']);
+      same();
+      // Same row count and token total, sizes moved between rows.
+      build(['robot', 'robot arm', 'graph']);
+      same();
+    } finally {
+      sqlite.close();
+    }
   });
 });
 

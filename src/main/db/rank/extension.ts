@@ -27,18 +27,51 @@ export function loadRankExtension(sqlite: Database.Database, file: string | null
   if (!file || !existsSync(file)) return false;
   try {
     sqlite.loadExtension(file);
-    withExtension.add(sqlite);
-    return true;
   } catch (e) {
     warnOnce(`papershelf: could not load the search ranking extension ${file} (${(e as Error).message}); using bm25().`);
     return false;
   }
+  if (!agreesWithBm25(sqlite)) {
+    warnOnce(`papershelf: the search ranking extension ${file} scores differently from bm25() (built with other floating-point settings?); using bm25().`);
+    return false;
+  }
+  withExtension.add(sqlite);
+  return true;
 }
 
-let warned = false;
+/**
+ * Its scores must be bm25's to the last bit (a compiler that fuses multiply-adds rounds
+ * differently): compare the two on a small temporary index of rows of varied lengths.
+ */
+function agreesWithBm25(sqlite: Database.Database): boolean {
+  const words = ['graph', 'neural', 'diffusion', 'robot', 'protein', 'sparse', 'kernel'];
+  sqlite.exec('CREATE VIRTUAL TABLE temp.papershelf_rank_check USING fts5(title, body)');
+  try {
+    const insert = sqlite.prepare('INSERT INTO temp.papershelf_rank_check (title, body) VALUES (?, ?)');
+    for (let i = 0; i < 60; i++) {
+      const pick = (k: number) => words[(i * 7 + k * 3 + ((i * k) % 5)) % words.length]!;
+      insert.run(`${pick(1)} ${pick(2)}`, Array.from({ length: 3 + ((i * 37) % 90) }, (_, k) => pick(k)).join(' '));
+    }
+    const scores = (fn: string, match: string) =>
+      sqlite
+        .prepare(`SELECT ${fn}(papershelf_rank_check, 3.5, 1.25) FROM temp.papershelf_rank_check WHERE papershelf_rank_check MATCH ? ORDER BY rowid`)
+        .pluck()
+        .all(match) as number[];
+    return ['graph', 'neural OR robot', '"sparse kernel"', 'prot*'].every((m) => {
+      const ours = scores('papershelf_bm25', m);
+      const theirs = scores('bm25', m);
+      return ours.length > 0 && ours.length === theirs.length && ours.every((x, i) => Object.is(x, theirs[i]));
+    });
+  } finally {
+    sqlite.exec('DROP TABLE temp.papershelf_rank_check');
+  }
+}
+
+const warned = new Set<string>();
+/** Say each problem once per process, not once per connection. */
 function warnOnce(message: string): void {
-  if (warned) return;
-  warned = true;
+  if (warned.has(message)) return;
+  warned.add(message);
   console.warn(message);
 }
 

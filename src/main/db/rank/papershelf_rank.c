@@ -18,15 +18,17 @@
 ** papershelf_in_match('"psxdismissed"', rowid)` lists the same rows as `MATCH 'q NOT
 ** "psxdismissed"'` without walking the token's doclist beside every query.
 **
-** Both caches describe paper_fts as it was when they were read, and are used only while it is
-** exactly so. The key is the index's own state: FTS5's averages record (row count and token
-** totals) and structure record (segments and write counter), rows 1 and 10 of paper_fts_data,
-** which every committed change to the index rewrites. Writes that leave the index alone (tags,
-** stars, PDF downloads) keep the caches. Inside an explicit transaction they are also refused
-** once this connection has written anything (its index changes may not be flushed yet), and they
-** are only ever read outside one, so they never hold uncommitted data; after a rollback the key
-** matches again. When refused, row sizes are read per row, as bm25 does, and a row set is read
-** for the one statement.
+** Both caches describe main.paper_fts as it was when they were read, and are used only while it
+** is exactly so. The key is the schema version plus the index's own state: FTS5's averages record
+** (row count and token totals) and structure record (segments and write counter), rows 1 and 10
+** of paper_fts_data, which every committed change to the index rewrites. Writes that leave the
+** index alone (tags, stars, PDF downloads) keep the caches. While this connection has a write
+** transaction open (an explicit one, or a single write statement) the caches are neither used nor
+** filled: its uncommitted changes may not be flushed to those records yet. So they only ever hold
+** committed data; after a rollback the key matches again. The row sizes are also used only for a
+** table whose row count and token total match the ones they were read with. When the caches
+** cannot be used, row sizes are read per row, as bm25 does, and a row set is read for the one
+** statement.
 **
 ** papershelf_top(score, rowid, limit, offset, descending) is an aggregate that returns one page of
 ** a ranking as a JSON array of rowids: what `ORDER BY score, rowid DESC LIMIT limit OFFSET offset`
@@ -44,11 +46,17 @@ SQLITE_EXTENSION_INIT1
 #include <stdint.h>
 #include <string.h>
 
+#define LARGEST_INT64 ((sqlite3_int64)(((uint64_t)1 << 63) - 1))
+
 /* FTS5_AVERAGES_ROWID and FTS5_STRUCTURE_ROWID: part of FTS5's stable file format. */
-#define INDEX_STATE_SQL "SELECT id, block FROM paper_fts_data WHERE id IN (1, 10) ORDER BY id"
-#define DOCSIZE_MAX_SQL "SELECT max(id), count(*) FROM paper_fts_docsize"
-#define DOCSIZE_ALL_SQL "SELECT id, sz FROM paper_fts_docsize"
-#define ROW_SET_SQL "SELECT rowid FROM paper_fts WHERE paper_fts MATCH ?"
+#define INDEX_STATE_SQL \
+  "SELECT -1, schema_version FROM pragma_schema_version " \
+  "UNION ALL SELECT id, block FROM (SELECT id, block FROM main.paper_fts_data WHERE id IN (1, 10) ORDER BY id)"
+#define DOCSIZE_MAX_SQL "SELECT max(id), count(*) FROM main.paper_fts_docsize"
+#define DOCSIZE_ALL_SQL "SELECT id, sz FROM main.paper_fts_docsize"
+#define ROW_SET_SQL "SELECT rowid FROM main.paper_fts WHERE paper_fts MATCH ?"
+/* Largest rowid a row set holds as a bitmap (8 MB); Papershelf's rowids count up from 1. */
+#define ROW_SET_MAX_ROWID 0x3ffffff
 
 /* A set of rowids as a bitmap. */
 typedef struct RowSet RowSet;
@@ -63,10 +71,13 @@ struct Cache {
   sqlite3_int64 nReads;           /* papershelf_rank_reads() */
   unsigned char *aState;          /* index state (INDEX_STATE_SQL) the caches belong to */
   int nState;
-  sqlite3_int64 totalChanges;     /* this connection's change count when the key was taken */
   int bValid;
   uint32_t *aSize;                /* row sizes in tokens by rowid, or NULL if not read yet */
   sqlite3_int64 nSize;
+  int bSizesFailed;               /* reading them failed for this key: do not retry */
+  int nSizeCols;                  /* main.paper_fts's columns, rows and tokens, from the sizes */
+  sqlite3_int64 nSizeRows;
+  sqlite3_int64 nSizeTokens;
   char *zSetMatch;                /* the query whose rows `set` holds, or NULL */
   RowSet set;
 };
@@ -92,6 +103,7 @@ static void cacheClear(Cache *p){
   p->bValid = 0;
   p->aSize = 0;
   p->nSize = 0;
+  p->bSizesFailed = 0;
   p->zSetMatch = 0;
   p->set.aBit = 0;
   p->set.nBit = 0;
@@ -115,7 +127,7 @@ static int indexState(sqlite3 *db, unsigned char **paState, int *pnState){
   int rc = sqlite3_prepare_v2(db, INDEX_STATE_SQL, -1, &pStmt, 0);
   while( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
     sqlite3_int64 id = sqlite3_column_int64(pStmt, 0);
-    const void *pBlock = sqlite3_column_blob(pStmt, 1);
+    const void *pBlock = sqlite3_column_blob(pStmt, 1);  /* the schema version comes as its text */
     int nBlock = sqlite3_column_bytes(pStmt, 1);
     unsigned char *aNew = (unsigned char*)sqlite3_realloc64(a, n + sizeof(id) + nBlock);
     if( aNew==0 ){ rc = SQLITE_NOMEM; break; }
@@ -132,29 +144,21 @@ static int indexState(sqlite3 *db, unsigned char **paState, int *pnState){
 }
 
 /*
-** True if the caches may be used now. When the index has changed since they were read and no
-** transaction is open, they are emptied and take the new key (to be refilled on demand).
+** True if the caches may be used now. When the index has changed since they were read, they are
+** emptied and take the new key (to be refilled on demand). Never while this connection is writing.
 */
 static int cacheCurrent(sqlite3 *db, Cache *p){
   unsigned char *aState = 0;
   int nState = 0;
-  int bAutocommit = sqlite3_get_autocommit(db);
-  sqlite3_int64 totalChanges = sqlite3_total_changes64(db);
+  if( sqlite3_txn_state(db, "main")==SQLITE_TXN_WRITE ) return 0;
   if( indexState(db, &aState, &nState)!=SQLITE_OK ) return 0;
-  if( p->bValid && nState==p->nState && (nState==0 || memcmp(aState, p->aState, nState)==0)
-   && (bAutocommit || totalChanges==p->totalChanges)
-  ){
+  if( p->bValid && nState==p->nState && (nState==0 || memcmp(aState, p->aState, nState)==0) ){
     sqlite3_free(aState);
     return 1;
-  }
-  if( !bAutocommit ){
-    sqlite3_free(aState);
-    return 0;
   }
   cacheClear(p);
   p->aState = aState;
   p->nState = nState;
-  p->totalChanges = totalChanges;
   p->bValid = 1;
   return 1;
 }
@@ -170,10 +174,15 @@ static int getVarint32(const unsigned char *a, int n, uint32_t *pv){
   return 0;
 }
 
-/* Read every row's size in tokens (the sum of its nCol column sizes) into p->aSize. */
-static int rowSizesRead(sqlite3 *db, Cache *p, int nCol){
+/*
+** Read every row's size in tokens (the sum of its column sizes) into p->aSize, and what identifies
+** the index they belong to: its column count, row count and token total.
+*/
+static int rowSizesRead(sqlite3 *db, Cache *p){
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 mx = 0, n = 0;
+  sqlite3_int64 nTokens = 0;
+  int nCol = -1;
   int rc = sqlite3_prepare_v2(db, DOCSIZE_MAX_SQL, -1, &pStmt, 0);
   if( rc==SQLITE_OK && sqlite3_step(pStmt)==SQLITE_ROW ){
     mx = sqlite3_column_int64(pStmt, 0);
@@ -192,14 +201,20 @@ static int rowSizesRead(sqlite3 *db, Cache *p, int nCol){
     const unsigned char *a = (const unsigned char*)sqlite3_column_blob(pStmt, 1);
     int nByte = sqlite3_column_bytes(pStmt, 1);
     uint32_t nTok = 0;
-    int iOff = 0, iCol;
-    for(iCol=0; iCol<nCol && iOff<nByte; iCol++){
+    int iOff = 0, iCol = 0;
+    while( iOff<nByte ){
       uint32_t v = 0;
       int nRead = getVarint32(&a[iOff], nByte-iOff, &v);
       if( nRead==0 ){ rc = SQLITE_CORRUPT; break; }
       iOff += nRead;
       nTok += v;
+      iCol++;
     }
+    /* Every row has one size per column. */
+    if( rc==SQLITE_OK && nCol>=0 && iCol!=nCol ) rc = SQLITE_CORRUPT;
+    if( rc!=SQLITE_OK ) break;
+    nCol = iCol;
+    nTokens += nTok;
     if( id>=0 && id<p->nSize ) p->aSize[id] = nTok;
   }
   rc = finish(pStmt, rc);
@@ -209,6 +224,9 @@ static int rowSizesRead(sqlite3 *db, Cache *p, int nCol){
     p->nSize = 0;
     return rc;
   }
+  p->nSizeCols = nCol;
+  p->nSizeRows = n;
+  p->nSizeTokens = nTokens;
   p->nReads++;
   return SQLITE_OK;
 }
@@ -227,8 +245,7 @@ static int rowSetRead(sqlite3 *db, const char *zMatch, RowSet *pSet){
     if( rcStep!=SQLITE_ROW ){ rc = rcStep; break; }
     iRowid = sqlite3_column_int64(pStmt, 0);
     if( iRowid<0 ) continue;
-    /* Papershelf's rowids count up from 1 (AUTOINCREMENT): a bitmap suits them. */
-    if( iRowid>0x7fffffff ){ rc = SQLITE_TOOBIG; break; }
+    if( iRowid>ROW_SET_MAX_ROWID ){ rc = SQLITE_TOOBIG; break; }
     if( iRowid>=nBit ){
       sqlite3_int64 nNew = (iRowid + 1) * 2 + 64;
       uint8_t *aNew = (uint8_t*)sqlite3_realloc64(aBit, (nNew+7)/8);
@@ -355,9 +372,13 @@ static int queryGet(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3 *db
     if( rc==SQLITE_OK ){
       p->avgdl = (double)nToken / (double)p->nRow;
       if( cacheCurrent(db, pCache) ){
-        /* A failed read leaves aSize NULL: row sizes are then read per row. */
-        if( pCache->aSize==0 ) rowSizesRead(db, pCache, pApi->xColumnCount(pFts));
-        p->bSizes = pCache->aSize!=0;
+        /* A failed read leaves aSize NULL (not retried for this key): sizes are then read per row. */
+        if( pCache->aSize==0 && !pCache->bSizesFailed && rowSizesRead(db, pCache)!=SQLITE_OK ){
+          pCache->bSizesFailed = 1;
+        }
+        /* The sizes are main.paper_fts's: another FTS5 table (or schema) shows other totals. */
+        p->bSizes = pCache->aSize!=0 && pCache->nSizeCols==pApi->xColumnCount(pFts)
+                 && pCache->nSizeRows==p->nRow && pCache->nSizeTokens==nToken;
       }
       rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
     }else{
@@ -449,7 +470,8 @@ static void papershelfRankReads(sqlite3_context *pCtx, int nArg, sqlite3_value *
 ** limit+offset (score, rowid) pairs it is given in a binary heap and returns rows offset..end of
 ** them, best first, as a JSON array of rowids. "Best" is the order of `ORDER BY score ASC, rowid
 ** DESC` (bm25 scores are negative: lower is better), or `score DESC, rowid DESC` when descending
-** is true. It does what SQLite's ORDER BY ... LIMIT does for the ranked page, which keeps its top
+** is true, with SQL's rules: NULL scores first ascending and last descending, a negative limit is
+** no limit, a negative offset is 0. It does what SQLite's ORDER BY ... LIMIT does for the ranked page, which keeps its top
 ** rows in a temporary B-tree (an insert and a delete for every row that enters the page) where
 ** the heap needs a few comparisons. SQLite does not let an FTS5 auxiliary function be an
 ** aggregate's argument directly: the scores come from a subquery (`LIMIT -1` keeps it a
@@ -457,6 +479,7 @@ static void papershelfRankReads(sqlite3_context *pCtx, int nArg, sqlite3_value *
 */
 typedef struct TopEntry TopEntry;
 struct TopEntry {
+  int bNull;
   double score;
   sqlite3_int64 rowid;
 };
@@ -474,7 +497,8 @@ struct Top {
 
 /* True if a ranks before b. */
 static int topBefore(const Top *p, const TopEntry *a, const TopEntry *b){
-  if( a->score!=b->score ) return p->bDesc ? a->score > b->score : a->score < b->score;
+  if( a->bNull!=b->bNull ) return p->bDesc ? b->bNull : a->bNull;
+  if( !a->bNull && a->score!=b->score ) return p->bDesc ? a->score > b->score : a->score < b->score;
   return a->rowid > b->rowid;
 }
 
@@ -508,15 +532,16 @@ static void papershelfTopStep(sqlite3_context *pCtx, int nArg, sqlite3_value **a
   if( !p->bInit ){
     sqlite3_int64 nLimit = sqlite3_value_int64(apArg[2]);
     sqlite3_int64 nOffset = sqlite3_value_int64(apArg[3]);
-    if( nLimit<0 ) nLimit = 0;
     if( nOffset<0 ) nOffset = 0;
     p->bInit = 1;
     p->bDesc = sqlite3_value_int(apArg[4])!=0;
     p->nOffset = nOffset;
-    p->nKeep = nLimit + nOffset;
+    /* limit + offset, without overflow; a negative limit keeps every row. */
+    p->nKeep = (nLimit<0 || nLimit > LARGEST_INT64 - nOffset) ? LARGEST_INT64 : nLimit + nOffset;
   }
   if( p->nKeep==0 ) return;
-  e.score = sqlite3_value_double(apArg[0]);
+  e.bNull = sqlite3_value_type(apArg[0])==SQLITE_NULL;
+  e.score = e.bNull ? 0.0 : sqlite3_value_double(apArg[0]);
   e.rowid = sqlite3_value_int64(apArg[1]);
   if( p->nHeap<p->nKeep ){
     if( p->nHeap==p->nAlloc ){
@@ -530,7 +555,7 @@ static void papershelfTopStep(sqlite3_context *pCtx, int nArg, sqlite3_value **a
     }
     p->aHeap[p->nHeap] = e;
     topSiftUp(p, p->nHeap++);
-  }else if( topBefore(p, &e, &p->aHeap[0]) ){
+  }else if( p->nHeap>0 && topBefore(p, &e, &p->aHeap[0]) ){
     p->aHeap[0] = e;
     topSiftDown(p, 0);
   }
