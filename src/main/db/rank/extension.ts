@@ -31,7 +31,14 @@ export function loadRankExtension(sqlite: Database.Database, file: string | null
     warnOnce(`papershelf: could not load the search ranking extension ${file} (${(e as Error).message}); using bm25().`);
     return false;
   }
-  if (!agreesWithBm25(sqlite)) {
+  let agrees: boolean;
+  try {
+    agrees = agreesWithBm25(sqlite);
+  } catch (e) {
+    warnOnce(`papershelf: could not check the search ranking extension ${file} (${(e as Error).message}); using bm25().`);
+    return false;
+  }
+  if (!agrees) {
     warnOnce(`papershelf: the search ranking extension ${file} scores differently from bm25() (built with other floating-point settings?); using bm25().`);
     return false;
   }
