@@ -160,18 +160,24 @@ export async function run(): Promise<BenchRow[]> {
     );
 
     // The rank extension keeps the index's row sizes per connection: a write that leaves the index
-    // alone keeps them, one that changes it (a new paper, an edited note) makes the next search
-    // read them again.
-    const afterWrite = (sql: string) =>
-      median(
-        Array.from({ length: 5 }, (_, i) => {
-          lib.sqlite.prepare(sql).run(i);
-          return time(() => search(lib, 'calibration'));
-        }),
-      );
+    // alone keeps them; after one that changes it (a new paper, an edited note) the first search
+    // looks sizes up per row and the second reads them all again.
+    const afterWrite = (sql: string) => {
+      const first: number[] = [];
+      const second: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        lib.sqlite.prepare(sql).run(i);
+        first.push(time(() => search(lib, 'calibration')));
+        second.push(time(() => search(lib, 'calibration')));
+      }
+      return [median(first), median(second)] as const;
+    };
+    const [starFirst] = afterWrite('UPDATE papers SET starred = ? % 2 WHERE id = 1');
+    const [changeFirst, changeSecond] = afterWrite(`UPDATE papers SET title = 'Calibration ' || ? WHERE id = 1`);
     rows.push(
-      { suite: SUITE, measure: 'search right after a write that leaves the index alone (star a paper), median', value: afterWrite('UPDATE papers SET starred = ? % 2 WHERE id = 1'), unit: 'ms' },
-      { suite: SUITE, measure: 'search right after a change to the index (retitle a paper), median', value: afterWrite(`UPDATE papers SET title = 'Calibration ' || ? WHERE id = 1`), unit: 'ms' },
+      { suite: SUITE, measure: 'search right after a write that leaves the index alone (star a paper), median', value: starFirst, unit: 'ms' },
+      { suite: SUITE, measure: 'search right after a change to the index (retitle a paper), median', value: changeFirst, unit: 'ms' },
+      { suite: SUITE, measure: 'the search after that (reads the row sizes again), median', value: changeSecond, unit: 'ms' },
     );
 
     const changes: [string, PaperQuery][] = [

@@ -7,7 +7,8 @@
 **
 **   - The row's length in tokens comes from an in-memory array, read once from
 **     paper_fts_docsize and kept per connection, instead of one SELECT on paper_fts_docsize per
-**     matching row (which is most of bm25's time: a B-tree seek per hit).
+**     matching row (which is most of bm25's time: a B-tree seek per hit). After the index
+**     changes, the first query looks sizes up per row and the second reads the array again.
 **   - A phrase's IDF is computed the first time a row contains it, not up front for every
 **     phrase. A phrase no matching row contains adds 0 to every score, so its IDF is never
 **     needed; skipping it saves a scan of its whole doclist.
@@ -75,6 +76,7 @@ struct Cache {
   uint32_t *aSize;                /* row sizes in tokens by rowid, or NULL if not read yet */
   sqlite3_int64 nSize;
   int bSizesFailed;               /* reading them failed for this key: do not retry */
+  int nRankQueries;               /* papershelf_bm25 queries since the key was taken */
   int nSizeCols;                  /* main.paper_fts's columns, rows and tokens, from the sizes */
   sqlite3_int64 nSizeRows;
   sqlite3_int64 nSizeTokens;
@@ -104,6 +106,7 @@ static void cacheClear(Cache *p){
   p->aSize = 0;
   p->nSize = 0;
   p->bSizesFailed = 0;
+  p->nRankQueries = 0;
   p->zSetMatch = 0;
   p->set.aBit = 0;
   p->set.nBit = 0;
@@ -373,7 +376,12 @@ static int queryGet(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3 *db
       p->avgdl = (double)nToken / (double)p->nRow;
       if( cacheCurrent(db, pCache) ){
         /* A failed read leaves aSize NULL (not retried for this key): sizes are then read per row. */
-        if( pCache->aSize==0 && !pCache->bSizesFailed && rowSizesRead(db, pCache)!=SQLITE_OK ){
+        /* Read the sizes at the second query under a key, not the first: while the index keeps
+        ** changing (a sync writing page after page) each search would otherwise pay for reading
+        ** them all; one query's per-row lookups cost less. */
+        if( pCache->aSize==0 && !pCache->bSizesFailed && pCache->nRankQueries++>0
+         && rowSizesRead(db, pCache)!=SQLITE_OK
+        ){
           pCache->bSizesFailed = 1;
         }
         /* The sizes are main.paper_fts's: another FTS5 table (or schema) shows other totals. */
