@@ -18,7 +18,7 @@ import type { Library } from '../db/client';
 import type { EventBus } from '../core/events';
 import type { SourceUrls } from '../core/config';
 import {
-  DOWNLOAD_JOB, countOpen, insertJob, markPdfDone, nextJobs, nextRetryAt, openJobFor, pdfRowOf, resetActive,
+  DOWNLOAD_JOB, countOpen, insertJob, markPdfDone, nextJobs, nextRetryAt, nowIso, openJobFor, pdfRowOf, resetActive,
   setJob, setPdfState, type JobRow,
 } from './jobs';
 import { AttemptError, fetchAttempt } from './fetchPdf';
@@ -231,8 +231,10 @@ export class DownloadService {
     if (!this.started || this.disposed) return;
     const free = this.opts.concurrency - this.active.size;
     const paused = Date.now() < this.pausedUntil;
+    // One clock for both questions (see nextJobs): a job is either started now or timed.
+    const now = nowIso();
     if (free > 0 && !paused) {
-      for (const job of nextJobs(this.db, DOWNLOAD_JOB, free, [...this.active.keys()])) {
+      for (const job of nextJobs(this.db, DOWNLOAD_JOB, free, [...this.active.keys()], now)) {
         setJob(this.db, job.id, { state: 'active' });
         const abort = new AbortController();
         this.active.set(job.id, { paperId: job.paper_id, abort });
@@ -250,7 +252,7 @@ export class DownloadService {
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const at = paused ? this.pausedUntil : Date.parse(nextRetryAt(this.db, DOWNLOAD_JOB) ?? '');
+    const at = paused ? this.pausedUntil : Date.parse(nextRetryAt(this.db, DOWNLOAD_JOB, now) ?? '');
     if (Number.isFinite(at)) {
       // Not unref'd: a CLI waiting for the queue to drain must stay alive through a backoff.
       this.timer = setTimeout(() => this.pump(), Math.max(10, at - Date.now()));

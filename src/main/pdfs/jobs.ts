@@ -41,20 +41,25 @@ export function resetActive(db: WriteDb, kind: string): number {
 }
 
 /** Up to `limit` jobs ready to run now, oldest first. */
-export function nextJobs(db: ReadDb, kind: string, limit: number, exclude: number[]): JobRow[] {
+/**
+ * Queued jobs due at `now`. A caller that also asks `nextRetryAt` must pass both the same `now`:
+ * with two clocks a job that falls due between the two queries is in neither answer, and waits
+ * forever.
+ */
+export function nextJobs(db: ReadDb, kind: string, limit: number, exclude: number[], now = nowIso()): JobRow[] {
   return db.$client
     .prepare(
       `SELECT * FROM jobs WHERE kind = ? AND state = 'queued' AND (retry_after IS NULL OR retry_after <= ?)
          AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`,
     )
-    .all(kind, nowIso(), JSON.stringify(exclude), limit) as JobRow[];
+    .all(kind, now, JSON.stringify(exclude), limit) as JobRow[];
 }
 
-/** When the earliest delayed job becomes due, or null. */
-export function nextRetryAt(db: ReadDb, kind: string): string | null {
+/** When the earliest job delayed past `now` becomes due, or null. */
+export function nextRetryAt(db: ReadDb, kind: string, now = nowIso()): string | null {
   const r = db.$client
     .prepare(`SELECT min(retry_after) AS t FROM jobs WHERE kind = ? AND state = 'queued' AND retry_after > ?`)
-    .get(kind, nowIso()) as { t: string | null };
+    .get(kind, now) as { t: string | null };
   return r.t;
 }
 
