@@ -29,7 +29,7 @@ class App {
         hostDefaultDir: app.getPath('userData'),
         migrationsFolder: migrationsFolderFor(app.isPackaged, mainDir),
         nativeBinding: electronNativeBinding(app.isPackaged, mainDir),
-        rankExtension: electronRankExtension(app.isPackaged, mainDir),
+        rankExtension: electronRankExtension(app.isPackaged),
       });
     try {
       this.core = await open();

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rankExtensionFileName } from '../db/rank/extension';
+import { checkoutRankExtension, rankExtensionFileName } from '../db/rank/extension';
 import { electronRankExtension } from './paths';
 
 describe('electronRankExtension', () => {
@@ -19,17 +19,15 @@ describe('electronRankExtension', () => {
   });
 
   it('is resources/native/<file> in a packaged app, and null when the package lacks it', () => {
-    expect(electronRankExtension(true, '/app/out/main')).toBeNull();
+    expect(electronRankExtension(true)).toBeNull();
     mkdirSync(join(resources, 'native'));
     writeFileSync(join(resources, 'native', rankExtensionFileName()), '');
-    expect(electronRankExtension(true, '/app/out/main')).toBe(join(resources, 'native', rankExtensionFileName()));
+    expect(electronRankExtension(true)).toBe(join(resources, 'native', rankExtensionFileName()));
   });
 
-  it('is the checkout build (native/sqlite/) in development', () => {
-    const main = join(resources, 'out', 'main');
-    mkdirSync(join(resources, 'native', 'sqlite'), { recursive: true });
-    writeFileSync(join(resources, 'native', 'sqlite', rankExtensionFileName()), '');
-    expect(electronRankExtension(false, main)).toBe(join(resources, 'native', 'sqlite', rankExtensionFileName()));
+  it('leaves development to openLibrary’s default, the checkout build', () => {
+    expect(electronRankExtension(false)).toBeUndefined();
+    expect(checkoutRankExtension(join('/src/papershelf', 'drizzle'))).toBe(join('/src/papershelf', 'native', 'sqlite', rankExtensionFileName()));
   });
 
   it('names the file for the platform', () => {

@@ -20,11 +20,11 @@ export function electronNativeBinding(isPackaged: boolean, mainDir: string): str
 
 /**
  * The search ranking extension (an SQLite extension: no Node or Electron ABI, so the checkout's
- * build serves both). Packaged apps carry it in `resources/native/`; null when it was not built.
+ * build serves both). Packaged apps carry it in `resources/native/` (null when the package lacks
+ * it); in development, undefined leaves openLibrary to its default, the checkout's native/sqlite/.
  */
-export function electronRankExtension(isPackaged: boolean, mainDir: string): string | null {
-  const candidate = isPackaged
-    ? join(process.resourcesPath, 'native', rankExtensionFileName())
-    : join(mainDir, '..', '..', 'native', 'sqlite', rankExtensionFileName());
+export function electronRankExtension(isPackaged: boolean): string | null | undefined {
+  if (!isPackaged) return undefined;
+  const candidate = join(process.resourcesPath, 'native', rankExtensionFileName());
   return existsSync(candidate) ? candidate : null;
 }

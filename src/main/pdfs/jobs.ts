@@ -40,9 +40,8 @@ export function resetActive(db: WriteDb, kind: string): number {
     .run(nowIso(), kind).changes;
 }
 
-/** Up to `limit` jobs ready to run now, oldest first. */
 /**
- * Queued jobs due at `now`. A caller that also asks `nextRetryAt` must pass both the same `now`:
+ * Up to `limit` queued jobs due at `now`, oldest first. A caller that also asks `nextRetryAt` must pass both the same `now`:
  * with two clocks a job that falls due between the two queries is in neither answer, and waits
  * forever.
  */

@@ -3,7 +3,7 @@ import type { PaperQuery } from '../../../shared/ipc/contract';
 import { PaperQuerySchema } from '../../../shared/ipc/contract';
 import { openMemoryLibrary, type Library } from '../client';
 import { setStarred, setState } from './papers';
-import { buildListSql, listPaperIds, listPapers } from './paperList';
+import { buildListSql, listPaperIds, listPapers, windowParams } from './paperList';
 import { deletePapers, listDays, listSources, resolvePaperRefs, saveSearch } from './libraryViews';
 import { addTags, findTagByPath } from './tags';
 import { addPdfText, seedPapers } from './testSeed';
@@ -14,11 +14,11 @@ const list = (q: PaperQuery) => listPapers(lib.db, PaperQuerySchema.parse(q));
 const titles = (q: PaperQuery) => list(q).rows.map((r) => r.title);
 const plan = (q: PaperQuery) => {
   const parsed = PaperQuerySchema.parse(q);
-  const { rowsSql, countSql, params, rowsParams } = buildListSql(lib.db, parsed);
+  const sql = buildListSql(lib.db, parsed);
+  const { rowsSql, countSql, params } = sql;
   const explain = (sql: string, p: unknown[]) =>
     (lib.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...p) as { detail: string }[]).map((r) => r.detail).join('\n');
-  const window = rowsParams?.(parsed.limit, parsed.offset) ?? [...params, parsed.limit, parsed.offset];
-  return { rows: explain(rowsSql, window), count: explain(countSql, params) };
+  return { rows: explain(rowsSql, windowParams(sql, parsed.limit, parsed.offset)), count: explain(countSql, params) };
 };
 
 beforeEach(() => {

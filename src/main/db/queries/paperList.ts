@@ -80,6 +80,11 @@ export interface ListSql {
   match: string | null;
 }
 
+/** rowsSql's parameters for one window of the list. */
+export function windowParams(sql: ListSql, limit: number, offset: number): unknown[] {
+  return sql.rowsParams ? sql.rowsParams(limit, offset) : [...sql.params, limit, offset];
+}
+
 /** The SQL for one list query (rows page + total), with its parameters. */
 export function buildListSql(db: ReadDb, query: PaperQueryParsed): ListSql {
   const q = withSavedSearch(db, query);
@@ -216,18 +221,19 @@ function indexOnlySearch(
   const dismissed = `"${DISMISSED_TOKEN}"`;
   const not = q.view === 'all' ? 'NOT' : '';
   if (withExtension) {
-    const hits = `FROM paper_fts WHERE paper_fts MATCH ? AND ${not} papershelf_in_match('${dismissed}', rowid)`;
-    const ranked = `SELECT rowid AS id, ${bm25} AS k0 ${hits}`;
+    const hits = (match: string) =>
+      `FROM paper_fts WHERE paper_fts MATCH ${match} AND ${not} papershelf_in_match('${dismissed}', rowid)`;
+    const ranked = (match: string) => `SELECT rowid AS id, ${bm25} AS k0 ${hits(match)}`;
     return {
       rowsSql: `WITH top AS MATERIALIZED (
           SELECT papershelf_top(k0, id, @limit, @offset, ${q.dir === 'asc' ? 1 : 0}) AS ids, count(*) AS n
-          FROM (${ranked.replace('MATCH ?', 'MATCH @match')} LIMIT -1))
+          FROM (${ranked('@match')} LIMIT -1))
         SELECT ${ROW_SELECT_COLUMNS}, top.n AS total_hits
         FROM top, json_each(top.ids) AS j JOIN papers p ON p.id = j.value LEFT JOIN pdfs f ON f.paper_id = p.id
         ORDER BY j.key`,
       rowsParams: (limit, offset) => [{ match: parsed.match, limit, offset }],
-      idsSql: `SELECT id FROM (${ranked} ORDER BY ${order()} LIMIT 100000)`,
-      countSql: `SELECT count(*) AS n ${hits}`,
+      idsSql: `SELECT id FROM (${ranked('?')} ORDER BY ${order()} LIMIT 100000)`,
+      countSql: `SELECT count(*) AS n ${hits('?')}`,
       params: [parsed.match],
       match: parsed.match,
     };
@@ -267,9 +273,9 @@ function prepared(sqlite: Sqlite, sql: string): Statement {
  */
 export function listPapers(db: ReadDb, q: PaperQueryParsed, opts: { matches?: boolean } = {}): PaperPage {
   const sqlite = db.$client;
-  const { rowsSql, countSql, params, rowsParams, match } = buildListSql(db, q);
-  const window = rowsParams ? rowsParams(q.limit, q.offset) : [...params, q.limit, q.offset];
-  const rows = prepared(sqlite, rowsSql).raw(true).all(...window) as RowTuple[];
+  const sql = buildListSql(db, q);
+  const { rowsSql, countSql, params, match } = sql;
+  const rows = prepared(sqlite, rowsSql).raw(true).all(...windowParams(sql, q.limit, q.offset)) as RowTuple[];
   // A ranked search counts its hits in the same pass (an extra column, total_hits), and a first
   // page that is not full is the whole list; otherwise the count query answers.
   const n =
